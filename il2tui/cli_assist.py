@@ -1,0 +1,23 @@
+"""``il2 assist``: the keyboard-driven assistant (Textual is imported only here, lazily)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from il2tui.cli_common import not_built
+
+
+def assist(
+    case: Annotated[
+        Path | None,
+        typer.Argument(help="A case file (il2-case/1) to open and resume.", show_default=False),
+    ] = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Open a copy of the built-in demo case.")
+    ] = False,
+) -> None:
+    """Walk a patient's IL-2 courses screen by screen in the terminal."""
+    not_built("assist", 5)

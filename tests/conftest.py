@@ -1,0 +1,43 @@
+"""Fixtures shared by the whole suite.
+
+Every test runs with HOME, the XDG folders and the autosave folder pointed at a
+temporary directory, and with a fixed clock, so nothing depends on (or
+touches) the user's real files or today's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from il2tui import clock
+
+FIXED_NOW = datetime(2026, 6, 1, 9, 30, 0)
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point HOME, XDG folders and the il2tui data folder at a fresh temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.setenv("IL2TUI_DATA_DIR", str(home / "il2tui-data"))
+    monkeypatch.setenv("IL2TUI_FIXED_NOW", FIXED_NOW.isoformat())
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock() -> Iterator[datetime]:
+    """Pin the injectable clock for in-process code."""
+    clock.set_clock(lambda: FIXED_NOW)
+    yield FIXED_NOW
+    clock.set_clock(None)
