@@ -59,7 +59,9 @@ def test_engine_modules_do_not_import_textual() -> None:
 HEADLESS_COMMANDS = [
     ["--version"],
     ["--help"],
-    # Extended by the evidence and engine issues as `evidence`, `review` and `schema` land.
+    ["evidence"],
+    ["evidence", "tempo", "--format", "csv"],
+    ["evidence", "lookup", "--diagnosis", "renal_cell", "--course", "2", "--state", "PR"],
 ]
 
 

@@ -1,0 +1,65 @@
+"""The one question the rest of the app asks the evidence, and the shape of its answer.
+
+"For this diagnosis, the course about to be given and the patient's state before
+it: how many patients of the series were in that situation and received that
+course, and what was their response afterwards?" (Tables 3 and 4 of the paper.)
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Diagnosis = Literal["melanoma", "renal_cell"]
+#: The patient's state before a course: ``none`` before course 1, otherwise the
+#: best response after the previous courses (the paper's NR, MR, PR, CR).
+StateBefore = Literal["none", "NR", "MR", "PR", "CR"]
+StateAfter = Literal["NR", "MR", "PR", "CR"]
+STATES_AFTER: tuple[StateAfter, ...] = ("NR", "MR", "PR", "CR")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Outcome(_Frozen):
+    """How many of the treated patients were in one state after the course."""
+
+    state: StateAfter
+    patients: int
+    """Count from the paper's table."""
+    proportion: float
+    """``patients / treated``, recomputed, never copied from the paper."""
+    ci_low: float
+    """Exact (Clopper-Pearson) 95% interval, lower bound, as a proportion."""
+    ci_high: float
+    """Exact (Clopper-Pearson) 95% interval, upper bound, as a proportion."""
+    note: str | None = None
+    """For 0 of n: the rule-of-three upper bound (3/n), stated as a note."""
+
+
+class CohortAnswer(_Frozen):
+    """What happened to the series' patients who stood where this patient stands."""
+
+    diagnosis: Diagnosis
+    course: int
+    """The course about to be given (1 to 4 in the series)."""
+    state: StateBefore
+    """The patient's state before that course."""
+    treated: int
+    """Patients of the series in this state who received this course (0: no data)."""
+    outcomes: tuple[Outcome, ...]
+    """One entry per state after the course (NR, MR, PR, CR), zeros included;
+    empty when no patient of the series was in this situation."""
+    source: str
+    """Where the counts come from, e.g. "Table 4, response to courses 1 and 2, column PR"."""
+    message: str
+    """One plain sentence; for no data, says no patient of the series was in this situation."""
+    notes: tuple[str, ...] = ()
+    """Cautions about the counts (small numbers, discrepancies of the paper that touch them)."""
+
+    @property
+    def has_data(self) -> bool:
+        """True when at least one patient of the series was in this situation."""
+        return self.treated > 0

@@ -1,0 +1,151 @@
+"""The cohort question: who in the series stood where this patient stands, and what followed.
+
+Answers come from the transition counts of Tables 3 and 4 only; every
+proportion is recomputed from those counts, with an exact 95% interval.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from il2tui.evidence.answer import STATES_AFTER, CohortAnswer, Outcome
+from il2tui.evidence.intervals import clopper_pearson, rule_of_three
+from il2tui.evidence.loader import load
+from il2tui.evidence.rows import DiscrepancyRow, TransitionRow
+
+TABLE = {"melanoma": "3", "renal_cell": "4"}
+DIAGNOSIS_WORDS = {"melanoma": "melanoma", "renal_cell": "renal cell cancer"}
+STATE_WORDS = {
+    "NR": "no response",
+    "MR": "a minor response (MR)",
+    "PR": "a partial response (PR)",
+    "CR": "a complete response (CR)",
+}
+MAX_COURSE = 4
+
+
+def transitions() -> tuple[TransitionRow, ...]:
+    """Every transition row of Tables 3 and 4, melanoma first."""
+    return load("tempo_melanoma") + load("tempo_renal_cell")  # type: ignore[return-value]
+
+
+@cache
+def _index() -> dict[tuple[str, int, str], Counter[str]]:
+    index: dict[tuple[str, int, str], Counter[str]] = {}
+    for row in transitions():
+        key = (row.diagnosis, row.course, row.state_before)
+        index.setdefault(key, Counter())[row.state_after] += row.patients
+    return index
+
+
+def after_courses(course: int) -> str:
+    """``after course 1`` / ``after courses 1 and 2`` / ``after courses 1-3``."""
+    if course <= 1:
+        return "after course 1"
+    return "after courses 1 and 2" if course == 2 else f"after courses 1-{course}"
+
+
+@cache
+def cohort(diagnosis: str, course: int, state: str) -> CohortAnswer:
+    """What happened to the series' patients with this diagnosis and state given this course."""
+    if diagnosis not in TABLE:
+        raise ValueError(f"{diagnosis!r}: the series covers only melanoma and renal_cell")
+    counts = _index().get((diagnosis, course, state))
+    treated = sum(counts.values()) if counts else 0
+    if not treated:
+        return _no_data(diagnosis, course, state)
+    outcomes = tuple(_outcome(s, counts[s], treated) for s in STATES_AFTER)  # type: ignore[index]
+    return CohortAnswer(
+        diagnosis=diagnosis,  # type: ignore[arg-type]
+        course=course,
+        state=state,  # type: ignore[arg-type]
+        treated=treated,
+        outcomes=outcomes,
+        source=_source(diagnosis, course, state),
+        message=_message(diagnosis, course, state, treated, outcomes),
+        notes=_notes(diagnosis, course, state, treated),
+    )
+
+
+def _outcome(state: str, patients: int, treated: int) -> Outcome:
+    low, high = clopper_pearson(patients, treated)
+    return Outcome(
+        state=state,  # type: ignore[arg-type]
+        patients=patients,
+        proportion=patients / treated,
+        ci_low=low,
+        ci_high=high,
+        note=_zero_note(treated) if patients == 0 else None,
+    )
+
+
+def _zero_note(treated: int) -> str:
+    bound = rule_of_three(treated)
+    if bound >= 1:
+        return f"0 of {treated}: too few patients for the rule of three to bound the rate"
+    return f"0 of {treated}: by the rule of three the true rate is probably below {bound:.1%}"
+
+
+def _who(diagnosis: str, course: int, state: str) -> str:
+    people = f"{DIAGNOSIS_WORDS[diagnosis]} patients of the series"
+    if state == "none":
+        return people
+    return f"{people} with {STATE_WORDS[state]} {after_courses(course - 1)}"
+
+
+def _message(
+    diagnosis: str, course: int, state: str, treated: int, outcomes: tuple[Outcome, ...]
+) -> str:
+    parts = ", ".join(f"{o.state} {o.patients}" for o in reversed(outcomes))
+    return (
+        f"{treated} {_who(diagnosis, course, state)} received course {course}; "
+        f"after it: {parts} (NR = no response)."
+    )
+
+
+def _source(diagnosis: str, course: int, state: str) -> str:
+    row = next(r for r in transitions() if (r.diagnosis, r.course) == (diagnosis, course))
+    block = row.row_label.split(":")[0]
+    column = "all patients" if state == "none" else f"column {state} {after_courses(course - 1)}"
+    return f"Table {row.table}, {block}, {column}"
+
+
+def _no_data(diagnosis: str, course: int, state: str) -> CohortAnswer:
+    if course > MAX_COURSE:
+        message = (
+            f"No patient of the series was in this situation: no one received a course "
+            f"{course} (the series gave at most {MAX_COURSE} courses, Tables 3 and 4)."
+        )
+    elif (course == 1) != (state == "none"):
+        message = (
+            "No patient of the series was in this situation: a state before the course "
+            "exists only from course 2 on."
+        )
+    else:
+        message = (
+            f"No patient of the series was in this situation: no "
+            f"{_who(diagnosis, course, state)} received course {course}."
+        )
+    return CohortAnswer(
+        diagnosis=diagnosis,  # type: ignore[arg-type]
+        course=course,
+        state=state,  # type: ignore[arg-type]
+        treated=0,
+        outcomes=(),
+        source=f"Table {TABLE[diagnosis]}",
+        message=message,
+        notes=_notes(diagnosis, course, state, 0),
+    )
+
+
+def _notes(diagnosis: str, course: int, state: str, treated: int) -> tuple[str, ...]:
+    notes = []
+    if 0 < treated < 10:
+        notes.append(f"Small numbers: {treated} patients; the intervals are wide.")
+    keys = {f"tempo:{diagnosis}", f"tempo:{diagnosis}:{course}:{state}"}
+    for item in load("discrepancies"):
+        assert isinstance(item, DiscrepancyRow)
+        if keys & set(item.affects):
+            notes.append(f"{item.id}: {item.title}.")
+    return tuple(notes)

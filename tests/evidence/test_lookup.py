@@ -1,0 +1,83 @@
+"""The cohort question, as the engine and the screens ask it."""
+
+from __future__ import annotations
+
+import pytest
+
+from il2tui.evidence import cohort
+
+
+def _counts(answer) -> dict[str, int]:
+    return {o.state: o.patients for o in answer.outcomes}
+
+
+def test_renal_cell_pr_after_course_1_given_course_2() -> None:
+    answer = cohort("renal_cell", 2, "PR")
+    assert answer.treated == 28
+    assert _counts(answer) == {"NR": 0, "MR": 0, "PR": 25, "CR": 3}
+    assert answer.source.startswith("Table 4")
+    cr = next(o for o in answer.outcomes if o.state == "CR")
+    assert cr.proportion == pytest.approx(3 / 28)
+    assert (round(cr.ci_low, 4), round(cr.ci_high, 4)) == (0.0227, 0.2823)
+
+
+def test_course_1_for_melanoma_is_the_whole_series() -> None:
+    answer = cohort("melanoma", 1, "none")
+    assert answer.treated == 149
+    assert _counts(answer) == {"NR": 128, "MR": 0, "PR": 18, "CR": 3}
+
+
+def test_proportions_of_an_answer_add_up_to_one() -> None:
+    answer = cohort("renal_cell", 1, "none")
+    assert sum(o.proportion for o in answer.outcomes) == pytest.approx(1.0)
+
+
+def test_zero_of_n_gets_the_exact_bound_and_the_rule_of_three_note() -> None:
+    answer = cohort("renal_cell", 3, "NR")
+    cr = next(o for o in answer.outcomes if o.state == "CR")
+    assert (cr.patients, answer.treated, cr.ci_low) == (0, 9, 0.0)
+    assert round(cr.ci_high, 4) == 0.3363  # 1 - 0.025 ** (1 / 9)
+    assert cr.note is not None and "33.3%" in cr.note
+
+
+def test_one_patient_gets_an_honest_note_not_a_bound() -> None:
+    answer = cohort("renal_cell", 3, "MR")
+    assert _counts(answer)["CR"] == 1 and answer.treated == 1
+    nr = next(o for o in answer.outcomes if o.state == "NR")
+    assert nr.note is not None and "too few" in nr.note
+    assert any(n.startswith("D8") for n in answer.notes)
+    assert any("Small numbers" in n for n in answer.notes)
+
+
+def test_melanoma_answers_carry_the_cr_discrepancy() -> None:
+    assert any(n.startswith("D1") for n in cohort("melanoma", 2, "PR").notes)
+    assert not any(n.startswith("D1") for n in cohort("renal_cell", 2, "PR").notes)
+
+
+@pytest.mark.parametrize(
+    ("diagnosis", "course", "state"),
+    [
+        ("melanoma", 5, "PR"),  # no fifth course in the series
+        ("renal_cell", 6, "CR"),
+        ("melanoma", 2, "MR"),  # no melanoma patient had an MR after course 1
+        ("melanoma", 4, "CR"),  # no melanoma patient in CR received course 4
+        ("renal_cell", 4, "MR"),
+        ("renal_cell", 1, "PR"),  # a state before course 1 does not exist
+        ("renal_cell", 2, "none"),
+    ],
+)
+def test_outside_the_data_the_answer_says_no_patient_was_there(
+    diagnosis: str, course: int, state: str
+) -> None:
+    answer = cohort(diagnosis, course, state)
+    assert answer.treated == 0 and answer.outcomes == () and not answer.has_data
+    assert answer.message.startswith("No patient of the series was in this situation")
+
+
+def test_fifth_course_says_the_series_stopped_at_four() -> None:
+    assert "at most 4 courses" in cohort("renal_cell", 5, "PR").message
+
+
+def test_unknown_diagnosis_is_refused() -> None:
+    with pytest.raises(ValueError, match="melanoma and renal_cell"):
+        cohort("lung", 1, "none")
