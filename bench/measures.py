@@ -1,0 +1,158 @@
+"""The three measurements of bench/run.py; each returns rows of the printed table."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+from gen_cases import write_cases
+
+HERE = Path(__file__).resolve().parent
+
+
+class Row(NamedTuple):
+    """One line of the table: what, measured, baseline, ratio or note."""
+
+    what: str
+    measured: str
+    baseline: str
+    ratio: str
+
+
+HEADER = Row("measure", "il2tui", "baseline", "ratio / note")
+
+
+def _env() -> dict[str, str]:
+    return os.environ | {"PYTHONPATH": str(HERE.parent), "IL2TUI_FIXED_NOW": "2026-06-01T09:30"}
+
+
+def _time_to_ready(kind: str, env: dict[str, str]) -> float | None:
+    start = time.perf_counter()
+    cmd = [sys.executable, str(HERE / "ready_probe.py"), kind]
+    with subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    ) as proc:
+        line = proc.stdout.readline() if proc.stdout else ""
+        elapsed = time.perf_counter() - start
+        _, err = proc.communicate(timeout=60)
+    if line.strip() != "READY":
+        print(f"  ({kind} did not become ready: {err.strip().splitlines()[-1:]})", file=sys.stderr)
+        return None
+    return elapsed
+
+
+def _built(module: str) -> bool:
+    probe = f"import importlib.util as u, sys; sys.exit(0 if u.find_spec('{module}') else 1)"
+    return subprocess.run([sys.executable, "-c", probe], env=_env(), check=False).returncode == 0
+
+
+def startup(runs: int) -> list[Row]:
+    """Median time to the first screen ready for input, alternating the two apps."""
+    if not _built("il2tui.tui.app"):
+        return [Row("start-up, il2 assist --demo", "not built yet", "", "issue 5")]
+    with_data = _env() | {
+        "IL2TUI_DATA_DIR": str(Path(os.environ.get("TMPDIR", "/tmp")) / "il2-bench-data")
+    }
+    ours, base = [], []
+    _time_to_ready("minimal", with_data)  # warm the file cache for both
+    _time_to_ready("assist", with_data)
+    for _ in range(runs):
+        base.append(_time_to_ready("minimal", with_data))
+        ours.append(_time_to_ready("assist", with_data))
+    if None in ours or None in base:
+        return [Row("start-up, il2 assist --demo", "failed", "", "see stderr")]
+    m_ours, m_base = statistics.median(ours), statistics.median(base)
+    return [
+        Row(
+            f"start-up to first input (median of {runs})",
+            f"{m_ours * 1000:.0f} ms",
+            f"{m_base * 1000:.0f} ms (minimal Textual app)",
+            f"{m_ours / m_base:.2f}x (target <= 1.2x)",
+        )
+    ]
+
+
+def _json_baseline(paths: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        json.loads(path.read_text(encoding="utf-8"))
+    return time.perf_counter() - start
+
+
+def _review_cli(folder: Path) -> float | None:
+    start = time.perf_counter()
+    cmd = [sys.executable, "-m", "il2tui", "review", str(folder), "--format", "csv"]
+    result = subprocess.run(cmd, env=_env(), capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        print(f"  (il2 review failed: {result.stderr.strip()[-300:]})", file=sys.stderr)
+        return None
+    return elapsed
+
+
+def _review_in_process(paths: list[Path]) -> float:
+    from il2tui.review import review_case
+
+    from il2tui.caseio import load_case
+
+    review_case(load_case(paths[0]))  # warm caches (guideline, evidence, SciPy)
+    start = time.perf_counter()
+    for path in paths:
+        review_case(load_case(path))
+    return time.perf_counter() - start
+
+
+def review_throughput(tmp: Path, count: int, runs: int) -> list[Row]:
+    """Cases per second through ``il2 review`` and through the engine, against json.loads."""
+    if not _built("il2tui.review"):
+        return [Row("review throughput", "not built yet", "", "issue 4")]
+    sys.path.insert(0, str(HERE.parent))
+    paths = write_cases(tmp / "cases", count)
+    base = min(_json_baseline(paths) for _ in range(runs))
+    engine = min(_review_in_process(paths) for _ in range(runs))
+    cli = [t for t in (_review_cli(tmp / "cases") for _ in range(runs)) if t is not None]
+    rows = [
+        Row(
+            f"review, engine in-process ({count} cases, best of {runs})",
+            f"{count / engine:,.0f} cases/s",
+            f"{count / base:,.0f} cases/s (json.loads)",
+            f"{engine / base:.1f}x json.loads time (target >= 5,000 cases/s)",
+        )
+    ]
+    if cli:
+        rows.append(
+            Row(
+                f"il2 review DIR --format csv ({count} cases, whole process)",
+                f"{count / min(cli):,.0f} cases/s",
+                f"{count / base:,.0f} cases/s (json.loads)",
+                f"{min(cli) / base:.1f}x json.loads time",
+            )
+        )
+    return rows
+
+
+def step_latency(tmp: Path, runs: int) -> list[Row]:
+    """Median and p95 of each step transition while the Pilot walks the demo case."""
+    if not (HERE / "walk.py").exists() or not _built("il2tui.tui.app"):
+        return [Row("step latency (Pilot walk of the demo)", "not built yet", "", "issue 5")]
+    cmd = [sys.executable, str(HERE / "walk.py"), str(runs)]
+    env = _env() | {"IL2TUI_DATA_DIR": str(tmp / "walk-data")}
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        return [Row("step latency (Pilot walk of the demo)", "failed", "", result.stderr[-200:])]
+    times = sorted(float(x) for x in result.stdout.split())
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return [
+        Row(
+            f"step transitions ({len(times)} over {runs} walks)",
+            f"median {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms",
+            "",
+            "targets: median <= 50 ms, p95 <= 150 ms",
+        )
+    ]
