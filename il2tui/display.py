@@ -1,0 +1,72 @@
+"""Numbers for people: areas, diameters and percentage changes, rounded only here.
+
+The criteria compare exact values; this module rounds for display, and never
+so that a shown percentage seems to reach a threshold the exact value misses
+(a reduction of 49.96% is shown as -49.9%, not -50.0%).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+_TENTH = Decimal("0.1")
+#: The signed thresholds of the criteria, in percent: PR, MR (reductions of the
+#: SPD) and PD (increase of a lesion on its nadir).
+THRESHOLDS_PCT = (-50, -25, 25)
+
+
+def change_pct(value: Decimal, reference: Decimal) -> Decimal | None:
+    """The change from ``reference`` to ``value`` in percent, to one decimal place.
+
+    ``None`` when the reference is 0 (a change from nothing has no percentage).
+    """
+    if reference == 0:
+        return None
+    delta = value - reference
+    shown = (delta * 100 / reference).quantize(_TENTH, ROUND_HALF_UP)
+    for limit in THRESHOLDS_PCT:
+        if _reaches(shown, limit) and not _exactly_reaches(delta, reference, limit):
+            return _toward_zero(delta, reference)
+    return shown
+
+
+def _reaches(shown: Decimal, limit: int) -> bool:
+    return shown <= limit if limit < 0 else shown >= limit
+
+
+def _exactly_reaches(delta: Decimal, reference: Decimal, limit: int) -> bool:
+    if limit < 0:
+        return delta * 100 <= limit * reference
+    return delta * 100 >= limit * reference
+
+
+def _toward_zero(delta: Decimal, reference: Decimal) -> Decimal:
+    tenths = Fraction(delta) * 1000 / Fraction(reference)
+    return (Decimal(int(tenths)) / 10).quantize(_TENTH, ROUND_DOWN)
+
+
+def pct(value: Decimal | None) -> str:
+    """``-50.0%``, ``+12.5%``, ``0.0%``; an em dash when there is no value."""
+    if value is None:
+        return "—"
+    sign = "+" if value > 0 else ""
+    return f"{sign}{value}%"
+
+
+def area(value: Decimal | None) -> str:
+    """An area in mm² with thousands separators and its exact digits: ``1,037.4 mm²``."""
+    return "—" if value is None else f"{number(value)} mm²"
+
+
+def number(value: Decimal) -> str:
+    """An exact decimal without trailing zeros, with thousands separators."""
+    text = f"{value:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def diameters(pair: tuple[Decimal, Decimal]) -> str:
+    """``24 × 20`` (mm)."""
+    return f"{number(pair[0])} × {number(pair[1])}"

@@ -1,0 +1,88 @@
+"""One-line problems with input files: which file, which field, what is wrong.
+
+The CLI prints them with exit status 2 and the assistant shows them in a
+dialog; both case files and guideline files report through this class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+
+class InputFileError(ValueError):
+    """A file that cannot be used, with where (file, field path) and why."""
+
+    def __init__(self, source: str, path: str, message: str) -> None:
+        self.source, self.path, self.message = source, path, message
+        where = f"{source}: {path}" if path else source
+        super().__init__(f"{where}: {message}")
+
+
+def format_path(loc: Sequence[str | int]) -> str:
+    """``('courses', 1, 'start')`` as ``courses[1].start``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def first_problem(exc: ValidationError, kind: str) -> tuple[str, str]:
+    """The field path and a plain message for the shallowest error of a validation.
+
+    ``kind`` names the file format in messages (``il2-case/1``).
+    """
+    error = min(exc.errors(include_url=False), key=lambda e: len(e["loc"]))
+    loc = [part for part in error["loc"] if not _is_union_tag(part)]
+    return format_path(loc), _friendly(loc, error, kind)
+
+
+def _is_union_tag(part: str | int) -> bool:
+    return isinstance(part, str) and ("[" in part or part in ("function-after", "tuple"))
+
+
+def _friendly(loc: list[str | int], error: dict[str, Any], kind: str) -> str:
+    kind, message = error["type"], error["msg"]
+    if loc and loc[-1] == "diagnosis" and kind == "literal_error":
+        return (
+            f"{error['input']!r} is not covered: the evidence covers only metastatic "
+            "melanoma (melanoma) and renal cell cancer (renal_cell)"
+        )
+    if kind == "extra_forbidden":
+        return f"is not a field of {kind} (a typo?)"
+    if kind == "missing":
+        return "is required"
+    message = message.removeprefix("Value error, ")
+    return f"{message[0].lower()}{message[1:]} (found {show(error.get('input'))})"
+
+
+def show(value: object) -> str:
+    """An input value for a one-line message: exact digits, escapes made visible, short."""
+    text = format(value, "f") if isinstance(value, Decimal) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def read_small_text(path: Path, max_bytes: int, error: type[InputFileError]) -> str:
+    """Read a small UTF-8 file; every failure becomes ``error`` naming the file."""
+    source = str(path)
+    try:
+        if path.is_dir():
+            raise error(source, "", "is a folder, not a file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise error(source, "", f"is {size:,} bytes; at most {max_bytes:,} are read")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error(source, "", "no such file") from None
+    except PermissionError:
+        raise error(source, "", "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise error(source, "", f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(source, "", f"is not UTF-8 text (byte {exc.start})") from None

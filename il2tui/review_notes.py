@@ -1,0 +1,129 @@
+"""The words of a recommendation: its explanation lines and the engine's own cautions.
+
+The guideline's cautions are data (``guidelines/retreatment.toml``); the two
+here depend on dates of the case (a response not yet confirmed, progression
+seen earlier in the same course) and so are written by the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from il2tui.case import Course
+from il2tui.confirm import CONFIRMATION_DAYS
+from il2tui.guideline import Guideline, Rule, citation
+from il2tui.review_model import AssessmentResult, Note, Recommendation
+
+ACTION_WORDS = {
+    "retreat": "retreat (give another course)",
+    "consider_retreat": "consider another course",
+    "consolidate": "consolidate (one more course)",
+    "stop": "stop IL-2",
+    "reassess": "reassess (complete the evaluation first)",
+}
+
+
+def explanation(
+    course: Course,
+    results: tuple[AssessmentResult, ...],
+    best: str | None,
+    state: str | None,
+    rule: Rule,
+) -> tuple[str, ...]:
+    """The arithmetic and the rule in plain words, one line each."""
+    lines = list(_course_lines(course))
+    if results:
+        last = results[-1]
+        day = f", day {last.day} from the first dose" if last.day is not None else ""
+        lines.append(f"Evaluation of {last.date}{day}: {last.basis}.")
+        lines.extend(_confirmation_lines(last))
+        lines.append(f"Best response so far: {best}; state for the series' tables: {state or '—'}.")
+    else:
+        lines.append(f"No evaluation after course {course.number} yet.")
+    lines.append(f"Rule {rule.id} ({rule.title}): {_action(rule.action, rule.stop_reason)}.")
+    return tuple(lines)
+
+
+def _course_lines(course: Course) -> list[str]:
+    lines = []
+    if course.toxicity:
+        lines.append(
+            f"Severe toxicity recorded in course {course.number}: {', '.join(course.toxicity)}."
+        )
+    if course.declined_further:
+        lines.append("The patient declines or cannot tolerate more IL-2.")
+    return lines
+
+
+def _confirmation_lines(last: AssessmentResult) -> list[str]:
+    if last.confirmed_on is None and last.confirmable_from is None:
+        return []
+    seen = f"first seen {last.first_seen}"
+    if last.confirmed:
+        return [f"{last.response} confirmed on {last.confirmed_on} ({seen})."]
+    later = f"; a later evaluation on {last.confirmed_on} confirmed it" if last.confirmed_on else ""
+    return [
+        f"{last.response} not yet confirmed ({seen}; can be confirmed from "
+        f"{last.confirmable_from}){later}."
+    ]
+
+
+def _action(action: str, stop_reason: str | None) -> str:
+    words = ACTION_WORDS[action]
+    return f"{words}, reason: {stop_reason.replace('_', ' ')}" if stop_reason else words
+
+
+def engine_cautions(results: tuple[AssessmentResult, ...]) -> tuple[Note, ...]:
+    """Cautions from the case's dates: an unconfirmed response, earlier progression."""
+    if not results:
+        return ()
+    notes = []
+    last = results[-1]
+    if last.confirmed is False:
+        notes.append(_unconfirmed(last))
+    earlier = [a for a in results[:-1] if a.response == "PD"]
+    if earlier and last.response != "PD":
+        notes.append(
+            Note(
+                id="earlier_progression",
+                text=(
+                    f"An earlier evaluation after this course ({earlier[0].date}) showed "
+                    f"progression; the recommendation rests on the latest one ({last.date})."
+                ),
+                sources=(citation("results.discontinuation"),),
+            )
+        )
+    return tuple(notes)
+
+
+def _unconfirmed(last: AssessmentResult) -> Note:
+    later = f" A later evaluation on {last.confirmed_on} confirmed it." if last.confirmed_on else ""
+    return Note(
+        id="unconfirmed_response",
+        text=(
+            f"The {last.response} first seen on {last.first_seen} is not confirmed yet: the "
+            f"paper counts a response that lasts at least 1 month (here {CONFIRMATION_DAYS} "
+            f"days). An evaluation on or after {last.confirmable_from} that still shows "
+            f"{last.response} or better confirms it.{later}"
+        ),
+        sources=(citation("methods.evaluation"),),
+    )
+
+
+def fallback(guideline: Guideline, facts: Mapping[str, Any]) -> Recommendation:
+    """What to say when no rule of a (clinic's) guideline matches: decide by hand."""
+    shown = ", ".join(f"{k}={v}" for k, v in facts.items() if v is not None)
+    return Recommendation(
+        action="reassess",
+        stop_reason=None,
+        rule="no_rule_matched",
+        title="No rule of the guideline matched",
+        reasoning=(
+            f"Guideline {guideline.id} {guideline.version} has no rule for this situation; "
+            "the decision is the clinician's."
+        ),
+        sources=(),
+        explanation=(f"Facts: {shown}.", "No rule matched."),
+        cautions=(),
+    )
