@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from il2tui.cli_common import not_built
+from il2tui.cli_common import fail
 
 
 def assist(
@@ -20,4 +20,8 @@ def assist(
     ] = False,
 ) -> None:
     """Walk a patient's IL-2 courses screen by screen in the terminal."""
-    not_built("assist", 5)
+    if case is not None and demo:
+        fail("il2 assist: give a case file or --demo, not both.")
+    from il2tui.tui.app import make_app
+
+    make_app(case_path=case, demo=demo).run()

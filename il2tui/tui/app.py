@@ -1,0 +1,114 @@
+"""The assistant's App and its factory, shared by ``il2 assist``, the tests and the bench.
+
+Start-up stays light: this module imports Textual only. The case model, the
+engine, pandas and SciPy load when a screen needs them or in a worker after
+the first paint (``_warm_up``), never before the first screen takes input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from il2tui.tui.flow import FlowApp
+
+if TYPE_CHECKING:
+    from il2tui.tui.steps import Step
+
+KEYS_HELP = "Open the list of keys for this screen"
+
+
+class AssistApp(FlowApp):
+    """``il2 assist``: one question per screen, the engine's review beside it."""
+
+    TITLE = "il2 assist"
+    SUB_TITLE = "high-dose bolus IL-2, NCI Surgery Branch series (J Clin Oncol 2000)"
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["assist.tcss", "forms.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Write the case to its file now"),
+        Binding("f1", "help", "Help", id="help", tooltip=KEYS_HELP),
+        Binding("f2", "evidence", "Evidence", id="evidence", tooltip="Browse the paper's tables"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Leave the assistant"),
+    ]
+
+    def __init__(
+        self,
+        case_path: Path | None = None,
+        demo: bool = False,
+        data_dir: Path | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        """See :func:`make_app`."""
+        super().__init__()
+        self.case_path, self.demo, self.data_dir = case_path, demo, data_dir
+        self.cursor_blink = cursor_blink
+
+    def on_mount(self) -> None:
+        """Show the first screen, then warm the engine and evidence after it is painted."""
+        self.call_after_refresh(self.warm_up)
+        if self.demo:
+            self.open_demo()
+        elif self.case_path is not None:
+            self.open_path(self.case_path, at_start=True)
+        else:
+            self.show_start()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The steps, the evidence browser, export and save, then Textual's own."""
+        from il2tui.tui.steps import reachable_steps
+
+        if self.session is not None:
+            for step in reachable_steps(self.session.case):
+                yield SystemCommand(f"Go to: {step.title}", "Jump to this step", self._goto(step))
+            yield SystemCommand(
+                "Export report", "Write the review and transcript as Markdown", self.action_export
+            )
+            yield SystemCommand("Save", "Write the case to its file now", self.action_save)
+        yield SystemCommand(
+            "Evidence browser",
+            "The paper's tables, derived figures and discrepancies",
+            self.action_evidence,
+        )
+        yield SystemCommand("Help: keys", KEYS_HELP, self.action_help)
+        yield SystemCommand("Start screen", "New case, open a file, the demo", self.show_start)
+        yield from super().get_system_commands(screen)
+
+    def _goto(self, step: Step) -> Callable[[], None]:
+        return lambda: self.jump(step)
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        from il2tui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_evidence(self) -> None:
+        """Open the evidence browser over the current screen."""
+        from il2tui.tui.screens.evidence import EvidenceScreen
+
+        if not isinstance(self.screen, EvidenceScreen):
+            self.push_screen(EvidenceScreen())
+
+
+def make_app(
+    case_path: Path | None = None,
+    demo: bool = False,
+    data_dir: Path | None = None,
+    cursor_blink: bool = True,
+) -> AssistApp:
+    """Build the assistant.
+
+    Args:
+        case_path: an ``il2-case/1`` file to open and resume.
+        demo: open a copy of the shipped demo case (saved in the data folder).
+        data_dir: where new cases and the demo copy are saved (default: the user's
+            data folder, see :func:`il2tui.resources.user_data_dir`).
+        cursor_blink: ``False`` for snapshot tests, so every picture is the same.
+    """
+    return AssistApp(case_path=case_path, demo=demo, data_dir=data_dir, cursor_blink=cursor_blink)

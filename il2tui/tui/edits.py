@@ -1,0 +1,97 @@
+"""New versions of the case from answered forms, checked by the case model itself.
+
+Each function takes the case and the values of one step and returns a new,
+validated :class:`~il2tui.case.Case` (a draft: later steps may still be
+missing), or raises :class:`~il2tui.caseio.CaseError` with the field path.
+These are data edits only; every clinical judgement is the engine's.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from il2tui.case import Case, Decision
+from il2tui.caseio import CaseError, case_from_data
+
+Pair = tuple[Decimal, Decimal]
+_FIELD_WORDS = [
+    (r"^patient\.(\w+)$", "patient, {0}"),
+    (r"^baseline\.date$", "baseline date"),
+    (r"^(?:baseline\.measurements|lesions\[\d+\])\.?(.*)$", "baseline lesion {0}"),
+    (r"^courses\[(\d+)\]\.assessments\[\d+\]\.date$", "date of the assessment"),
+    (r"^courses\[(\d+)\]\.assessments\[\d+\]\.(.*)$", "assessment, {1}"),
+    (r"^courses\[(\d+)\]\.(\w+)", "course, {1}"),
+]
+
+
+def dump(case: Case | None) -> dict[str, Any]:
+    """The case as plain data to edit (empty for a new case)."""
+    return {} if case is None else case.model_dump(mode="python", exclude_none=True)
+
+
+def rebuild(data: dict[str, Any]) -> Case:
+    """Validate edited data as a draft case."""
+    return case_from_data(data, source="form", draft=True)
+
+
+def with_patient(case: Case | None, patient: dict[str, Any]) -> Case:
+    """The case with the patient's details replaced."""
+    return rebuild(dump(case) | {"patient": patient})
+
+
+def with_baseline(case: Case, when: date, lesions: list[dict[str, Any]], pairs: dict) -> Case:
+    """The case with its lesions and baseline replaced; measurements of removed lesions go."""
+    data = dump(case) | {"lesions": lesions, "baseline": {"date": when, "measurements": pairs}}
+    kept = {lesion["id"] for lesion in lesions}
+    for course in data.get("courses", []):
+        for assessment in course.get("assessments", []):
+            found = assessment.get("measurements", {})
+            assessment["measurements"] = {k: v for k, v in found.items() if k in kept}
+    return rebuild(data)
+
+
+def with_course(case: Case, number: int, values: dict[str, Any]) -> Case:
+    """The case with course ``number`` added or its details replaced (assessments kept)."""
+    data = dump(case)
+    courses = data.setdefault("courses", [])
+    if number <= len(courses):
+        courses[number - 1] |= values
+    else:
+        courses.append({"number": number, **values})
+    return rebuild(data)
+
+
+def with_assessment(case: Case, number: int, index: int, assessment: dict[str, Any]) -> Case:
+    """Course ``number`` with assessment ``index`` added or replaced.
+
+    A changed assessment clears the course's recorded decision: it was taken on
+    other measurements, so the clinician decides again.
+    """
+    data = dump(case)
+    course = data["courses"][number - 1]
+    found = course.setdefault("assessments", [])
+    found[index : index + 1] = [assessment]
+    edited = rebuild(data)
+    if edited.courses[number - 1].assessments == case.courses[number - 1].assessments:
+        return case
+    course.pop("decision", None)
+    return rebuild(data)
+
+
+def with_decision(case: Case, number: int, decision: Decision) -> Case:
+    """Course ``number`` with the clinician's decision recorded."""
+    data = dump(case)
+    data["courses"][number - 1]["decision"] = decision.model_dump(exclude_none=True)
+    return rebuild(data)
+
+
+def describe(error: CaseError) -> str:
+    """A checking error in the words of the form: which field, and what is wrong."""
+    for pattern, words in _FIELD_WORDS:
+        match = re.match(pattern, error.path)
+        if match:
+            return f"{words.format(*match.groups())}: {error.message}"
+    return f"{error.path}: {error.message}" if error.path else error.message

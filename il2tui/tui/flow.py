@@ -1,0 +1,158 @@
+"""Moving between steps: open a case, answer a step, go back, jump; save after each answer.
+
+The screen stack holds Textual's default screen, then one main screen (the
+start screen or the current step), then any overlays (help, evidence, dialogs).
+A step screen that is left without being answered leaves its typed values in
+``session.drafts``, so going back and forth loses nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.screen import Screen
+
+from il2tui.tui.reviewing import ReviewingApp
+
+if TYPE_CHECKING:
+    from il2tui.case import Case
+    from il2tui.tui.steps import Step
+
+
+class FlowApp(ReviewingApp):
+    """Navigation for :class:`~il2tui.tui.app.AssistApp` (kept apart to keep files short)."""
+
+    def show_start(self) -> None:
+        """Back to the start screen (the case stays saved in its file)."""
+        from il2tui.tui.screens.start import StartScreen
+
+        self._swap(StartScreen())
+
+    def new_case(self) -> None:
+        """Start a new case; it is saved to an autosave file once the patient step is answered."""
+        from il2tui.tui.session import Session
+        from il2tui.tui.steps import Step
+
+        self.session = Session(data_dir=self.data_dir)
+        self.request_review()
+        self._swap(_screen_for(Step("patient")))
+
+    def open_demo(self) -> None:
+        """Open a fresh copy of the demo case and resume it."""
+        from il2tui.tui.session import open_demo
+
+        self._open(lambda: open_demo(self.data_dir), "the demo case")
+
+    def open_path(self, path: Path, at_start: bool = False) -> None:
+        """Open a case file and resume at its first open step; a bad file gets a dialog."""
+        from il2tui.tui.session import open_file
+
+        self._open(lambda: open_file(path), str(path), at_start)
+
+    def _open(self, load: Any, what: str, at_start: bool = True) -> None:
+        from il2tui.caseio import CaseError
+        from il2tui.tui.steps import resume_step
+
+        try:
+            session = load()
+        except (CaseError, OSError) as exc:
+            if at_start:
+                self.show_start()
+            self.show_message("The case could not be opened", f"{exc}", what)
+            return
+        self.session = session
+        self.request_review()
+        self._swap(_screen_for(resume_step(session.case)))
+
+    def jump(self, step: Step) -> None:
+        """Show ``step``, keeping what was typed on the current step."""
+        self._stash_draft()
+        self._swap(_screen_for(step))
+
+    def go_back(self, step: Step) -> None:
+        """One step back (from the patient step: the start screen), keeping what was typed."""
+        from il2tui.tui.steps import previous_step
+
+        before = previous_step(step, self.session.case if self.session else None)
+        if before is None:
+            self._stash_draft()
+            self.show_start()
+        else:
+            self.jump(before)
+
+    def complete(self, step: Step, case: Case, after: Step) -> None:
+        """``step`` was answered: keep the new case, save it, review it, and show ``after``."""
+        assert self.session is not None
+        self.session.drafts.pop(step.key, None)
+        self.store(case)
+        self._swap(_screen_for(after))
+
+    def store(self, case: Case) -> None:
+        """Keep ``case`` in memory, write it to its file and ask for a fresh review."""
+        assert self.session is not None
+        try:
+            self.session.update(case)
+        except OSError as exc:
+            self.save_failed(exc)
+        self.request_review()
+
+    def action_save(self) -> None:
+        """Save now: the current step's answer if it is complete, otherwise the answered steps."""
+        screen = self._main()
+        if self.session is None:
+            self.notify("Nothing to save yet: answer the patient step first.")
+            return
+        from il2tui.tui.screens.step import StepScreen
+
+        if isinstance(screen, StepScreen) and screen.save_answer():
+            return
+        try:
+            path = self.session.save()
+        except OSError as exc:
+            self.save_failed(exc)
+            return
+        self.notify(f"Saved to {path}." if path else "Nothing answered yet.", timeout=4)
+
+    def save_failed(self, exc: OSError) -> None:
+        """Tell the clinician the case is in memory but not on disk, and what to do."""
+        where = self.session.path if self.session else None
+        self.show_message(
+            "The case could not be saved",
+            f"Writing {where} failed: {exc.strerror or exc}. Everything you entered is kept "
+            "in memory; free some space or fix the folder, then press ctrl+s.",
+            str(where),
+        )
+
+    def show_message(self, title: str, body: str, subject: str = "") -> None:
+        """A dialog with a plain message (file names and errors shown literally)."""
+        from il2tui.tui.screens.message import MessageScreen
+
+        self.push_screen(MessageScreen(title, body))
+
+    def _stash_draft(self) -> None:
+        from il2tui.tui.screens.step import StepScreen
+
+        screen = self._main()
+        if isinstance(screen, StepScreen) and self.session is not None:
+            self.session.drafts[screen.step.key] = screen.draft()
+
+    def _main(self) -> Screen | None:
+        stack = self.screen_stack
+        return stack[1] if len(stack) > 1 else None
+
+    def _swap(self, screen: Screen) -> None:
+        """Make ``screen`` the main screen, closing any overlay above the old one."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 2:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+
+def _screen_for(step: Step) -> Screen:
+    """The screen class of a step (imported on first use to keep start-up light)."""
+    from il2tui.tui.screens import screen_class
+
+    return screen_class(step.kind)(step)

@@ -1,0 +1,116 @@
+"""Asking the engine and the evidence, off the main thread.
+
+Every change of the case asks :func:`il2tui.review.review_case` for a fresh
+review in a thread worker; the result lands in ``review_state`` with the case
+revision it belongs to, so a screen never shows a review of an older case.
+Evidence tables (pandas) load the same way. The first calls import SciPy and
+pandas, so :meth:`ReviewingApp.warm_up` makes them after the first paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.dom import DOMNode
+from textual.reactive import reactive
+
+if TYPE_CHECKING:
+    from il2tui.case import Case
+    from il2tui.review_model import Review
+    from il2tui.tui.session import Session
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """The engine's review of one revision of the case, or why there is none."""
+
+    revision: int
+    review: Review | None
+    error: str | None = None
+
+
+def review_in_thread(
+    node: DOMNode, case: Case, done: Callable[[Review | None, str | None], None], group: str
+) -> None:
+    """Review ``case`` in a worker owned by ``node``; call ``done(review, error)`` after."""
+
+    def work() -> None:
+        from il2tui.review import review_case
+
+        try:
+            review, error = review_case(case), None
+        except Exception as exc:  # shown to the clinician; the app keeps running
+            review, error = None, f"The review failed: {exc}"
+        node.app.call_from_thread(done, review, error)
+
+    node.run_worker(work, thread=True, exclusive=True, group=group, exit_on_error=False)
+
+
+class ReviewingApp(App[None]):
+    """The part of the app that talks to the engine and the evidence."""
+
+    review_state: reactive[ReviewState | None] = reactive(None, init=False, always_update=True)
+    frames: reactive[dict[str, Any]] = reactive(dict, init=False, always_update=True)
+    session: Session | None = None
+    data_dir: Path | None = None
+
+    def current_review(self) -> Review | None:
+        """The review of the case as it is now; ``None`` while it is being computed."""
+        state, session = self.review_state, self.session
+        if state is None or session is None or state.revision != session.revision:
+            return None
+        return state.review
+
+    def request_review(self) -> None:
+        """Review the current case in a worker; ``review_state`` changes when it is done."""
+        session = self.session
+        if session is None or session.case is None:
+            self.review_state = ReviewState(session.revision if session else 0, None)
+            return
+        revision = session.revision
+
+        def done(review: Review | None, error: str | None) -> None:
+            self.review_state = ReviewState(revision, review, error)
+            if error:
+                self.notify(error, severity="error", timeout=10)
+
+        review_in_thread(self, session.case, done, "review")
+
+    def need_frames(self, *names: str) -> None:
+        """Load evidence tables in a worker; ``frames`` changes when they are in."""
+        missing = [name for name in names if name not in self.frames]
+        if missing:
+            self.run_worker(
+                lambda: self._load_frames(missing), thread=True, group="frames", exit_on_error=False
+            )
+
+    def _load_frames(self, names: list[str]) -> None:
+        from il2tui.evidence import frame
+        from il2tui.evidence.intervals import clopper_pearson
+
+        try:
+            loaded = {name: frame(name) for name in names}
+            clopper_pearson(1, 2)  # import SciPy here, not when the panel is drawn
+        except Exception as exc:  # a broken data file: say so, keep running
+            self.call_from_thread(self.notify, f"Evidence not available: {exc}", severity="error")
+            return
+        self.call_from_thread(self._add_frames, loaded)
+
+    def _add_frames(self, loaded: dict[str, Any]) -> None:
+        self.frames = self.frames | loaded
+
+    def warm_up(self) -> None:
+        """Import the engine, SciPy and pandas in a worker once the first screen is painted."""
+
+        def work() -> None:
+            from il2tui.evidence import cohort, frame
+            from il2tui.review import review_case  # noqa: F401
+
+            cohort("melanoma", 1, "none")
+            frame("response")
+
+        self.run_worker(work, thread=True, group="warm-up", exit_on_error=False)

@@ -1,0 +1,70 @@
+"""F1: the keys of the screen underneath, with what each does."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+ALWAYS = [
+    ("tab / shift+tab", "Next / previous field"),
+    ("space", "Tick a box; change a ‹ choice ›"),
+    ("← / →", "Change a ‹ choice ›"),
+    ("ctrl+p", "Command palette: steps, evidence, export, save"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A table of keys: the screen's own bindings, the app's, and the common ones."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1", "close", "Close", id="close", tooltip="Close the help"),
+    ]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        """The title and the table of keys."""
+        with Vertical(id="dialog"):
+            yield Static(Text(f"Keys: {_screen_name(self.under)}", style="bold"), id="dialog-title")
+            with VerticalScroll(id="help-keys"):
+                yield Static(keys_table(self.app, self.under))
+
+    def action_close(self) -> None:
+        """Back to the screen."""
+        self.dismiss(None)
+
+
+def keys_table(app: App, screen: Screen) -> Table:
+    """Every binding of ``screen`` and the app that has a description, then the common keys."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    seen: set[str] = set()
+    for active in screen.active_bindings.values():
+        if not isinstance(active.node, Screen | App) or not active.binding.description:
+            continue
+        shown = app.get_key_display(active.binding)
+        if shown in seen:
+            continue
+        seen.add(shown)
+        words = active.binding.description
+        if active.binding.tooltip:
+            words += f": {active.binding.tooltip}"
+        table.add_row(shown, Text(words, style="" if active.enabled else "dim"))
+    for key, words in ALWAYS:
+        table.add_row(key, words)
+    return table
+
+
+def _screen_name(screen: Screen) -> str:
+    step = getattr(screen, "step", None)
+    return step.title if step is not None else getattr(screen, "HELP_TITLE", "this screen")

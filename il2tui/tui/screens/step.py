@@ -1,0 +1,238 @@
+"""What every step screen shares: header, question, form, context, transcript, footer.
+
+A step screen asks one question. Enter answers it (the form becomes a new
+version of the case, checked by the case model; the app saves it and moves on),
+Escape goes back one step keeping what was typed. The context and transcript
+panels sit on the right; on a narrow terminal they hide behind F3 and F4.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, SelectionList, Static
+
+from il2tui.tui import wording
+from il2tui.tui.forms import FieldError
+from il2tui.tui.text import clean, literal
+from il2tui.tui.transcript import transcript
+from il2tui.tui.widgets.case_header import CaseHeader, HeaderFacts
+from il2tui.tui.widgets.choice import Choice
+from il2tui.tui.widgets.context_panel import ContextPanel
+from il2tui.tui.widgets.field import Field
+from il2tui.tui.widgets.transcript_view import TranscriptView
+
+if TYPE_CHECKING:
+    from il2tui.case import Case
+    from il2tui.review_model import Review
+    from il2tui.tui.app import AssistApp
+    from il2tui.tui.reviewing import ReviewState
+    from il2tui.tui.steps import Step
+
+
+class Form(VerticalScroll, can_focus=False):
+    """The question and its fields; scrolls when the terminal is short."""
+
+
+FORM_WIDGETS = "#main Field, #main Choice, #main SelectionList, #main OptionList"
+
+
+class StepScreen(Screen[None]):
+    """Base of the step screens; subclasses compose the form and turn it into a case."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter", "answer", "Answer", priority=True, id="answer", tooltip="Answer and go on"
+        ),
+        Binding(
+            "escape", "back", "Back", id="back", tooltip="One step back; what you typed is kept"
+        ),
+        Binding(
+            "f3", "flip('context')", "Context", id="context", tooltip="Show or hide the evidence"
+        ),
+        Binding(
+            "f4",
+            "flip('transcript')",
+            "Transcript",
+            id="transcript",
+            tooltip="Show or hide the transcript",
+        ),
+    ]
+    AUTO_FOCUS = "#main Field, #main Choice, #main SelectionList, #main OptionList"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
+    app: AssistApp
+
+    def __init__(self, step: Step) -> None:
+        super().__init__(classes="step")
+        self.step = step
+
+    def compose(self) -> ComposeResult:
+        """Header, the question and its form beside the context and transcript, footer."""
+        yield CaseHeader()
+        with Horizontal(id="body"):
+            with Form(id="main"):
+                yield Static(
+                    literal(wording.question(self.step.kind, self.step.course)), id="question"
+                )
+                yield from self.compose_form()
+                yield Static("", id="errors", markup=False)
+            with Vertical(id="side"):
+                yield ContextPanel(id="context")
+                yield TranscriptView(id="transcript")
+        yield Footer()
+
+    def compose_form(self) -> ComposeResult:
+        """The widgets that answer the question."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        """Fill the form from the draft (or the case), then follow the review."""
+        session = self.app.session
+        draft = session.drafts.get(self.step.key) if session else None
+        if draft is not None:
+            self.restore(draft)
+        else:
+            self.fill(session.case if session else None)
+        self._update_header()
+        self.watch(self.app, "review_state", self._review_changed, init=True)
+
+    @property
+    def case(self) -> Case | None:
+        """The case as last answered."""
+        return self.app.session.case if self.app.session else None
+
+    # Subclass hooks ------------------------------------------------------
+    def fill(self, case: Case | None) -> None:
+        """Put the case's answers to this step into the form."""
+
+    def answer(self) -> Case:
+        """The case with this step answered (raise FieldError or CaseError if not possible)."""
+        raise NotImplementedError
+
+    def next_step(self, case: Case) -> Step:
+        """Where to go once this step is answered."""
+        raise NotImplementedError
+
+    def context(self, review: Review | None) -> RenderableType | None:
+        """What the context panel shows; ``None`` keeps it as it is."""
+        return None
+
+    def review_changed(self, review: Review | None) -> None:
+        """The review of the current case arrived (``None``: it is being computed)."""
+
+    # Drafts --------------------------------------------------------------
+    def draft(self) -> dict[str, Any]:
+        """The raw values of the form, to come back to."""
+        return {w.id: _value_of(w) for w in self.query(FORM_WIDGETS) if w.id}
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        """Put raw values back into the form."""
+        for widget in self.query(FORM_WIDGETS):
+            if widget.id in draft:
+                _set_value(widget, draft[widget.id])
+
+    # Actions -------------------------------------------------------------
+    def action_answer(self) -> None:
+        """Check the form, store the answer and move on; show what is wrong otherwise."""
+        case = self._checked_answer()
+        if case is not None:
+            self.app.complete(self.step, case, self.next_step(case))
+
+    def save_answer(self) -> bool:
+        """ctrl+s: store this step's answer without moving on; False if the form is incomplete."""
+        case = self._checked_answer(quiet=True)
+        if case is None:
+            return False
+        self.app.session.drafts.pop(self.step.key, None)  # type: ignore[union-attr]
+        self.app.store(case)
+        self.notify(f"Saved to {self.app.session.path}.", timeout=4)  # type: ignore[union-attr]
+        return True
+
+    def _checked_answer(self, quiet: bool = False) -> Case | None:
+        from il2tui.caseio import CaseError
+        from il2tui.tui.edits import describe
+
+        try:
+            case = self.answer()
+        except FieldError as exc:
+            problem = str(exc)
+        except CaseError as exc:
+            problem = describe(exc)
+        else:
+            self.show_error("")
+            return case
+        if not quiet:
+            self.show_error(problem)
+        return None
+
+    def show_error(self, message: str) -> None:
+        """Show (or clear) the input error under the form."""
+        errors = self.query_one("#errors", Static)
+        errors.update(Text(f"⚠ {clean(message)}") if message else "")
+        errors.set_class(bool(message), "-shown")
+
+    def action_back(self) -> None:
+        """One step back, keeping what was typed here."""
+        self.app.go_back(self.step)
+
+    def action_flip(self, panel: str) -> None:
+        """Show or hide a side panel (on a narrow screen, one at a time, in place of the form)."""
+        other = "transcript" if panel == "context" else "context"
+        if self.has_class("-narrow"):
+            self.remove_class(f"-flip-{other}")
+        self.toggle_class(f"-flip-{panel}")
+
+    # Review --------------------------------------------------------------
+    def _review_changed(self, state: ReviewState | None) -> None:
+        review = self.app.current_review()
+        self.query_one(TranscriptView).show(transcript(self.case, review))
+        self.refresh_context()
+        self.review_changed(review)
+        self._update_header()
+
+    def refresh_context(self) -> None:
+        """Redraw the context panel from the current review and form."""
+        body = self.context(self.app.current_review())
+        if body is not None:
+            self.query_one(ContextPanel).show(body)
+
+    def _update_header(self) -> None:
+        session = self.app.session
+        case = session.case if session else None
+        self.query_one(CaseHeader).facts = HeaderFacts(
+            label=case.patient.label if case else None,
+            diagnosis=case.patient.diagnosis if case else None,
+            course=self.step.course,
+            step=self.step.title,
+            file_name=session.file_name if session else "not saved yet",
+        )
+
+
+def _value_of(widget: Any) -> Any:
+    if isinstance(widget, Field | Choice):
+        return widget.value
+    if isinstance(widget, SelectionList):
+        return list(widget.selected)
+    if isinstance(widget, OptionList):
+        return widget.highlighted
+    return None
+
+
+def _set_value(widget: Any, value: Any) -> None:
+    if isinstance(widget, Field | Choice):
+        widget.value = value
+    elif isinstance(widget, SelectionList):
+        widget.deselect_all()
+        for item in value:
+            widget.select(item)
+    elif isinstance(widget, OptionList):
+        widget.highlighted = value

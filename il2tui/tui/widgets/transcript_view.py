@@ -1,0 +1,42 @@
+"""The transcript panel: what the assistant asked, what was answered, what it concluded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from il2tui.tui.transcript import Entry
+
+_ROLE = {"assistant": ("Assistant ", "bold"), "clinician": ("You ", "bold"), "result": ("→ ", "")}
+
+
+class TranscriptView(VerticalScroll, can_focus=True):
+    """The conversation so far, newest at the bottom (scrolled into view)."""
+
+    BORDER_TITLE = "Transcript"
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        """One static body holding every line."""
+        yield Static(Text("Nothing answered yet.", style="italic"), markup=False)
+
+    def show(self, entries: Sequence[Entry]) -> None:
+        """Replace the lines and scroll to the newest."""
+        if not entries:
+            return
+        self.query_one(Static).update(render_entries(entries))
+        self.call_after_refresh(self.scroll_end, animate=False)
+
+
+def render_entries(entries: Sequence[Entry]) -> Text:
+    """Every entry as a line: the speaker, then the words (already cleaned)."""
+    out = Text(end="")
+    for i, entry in enumerate(entries):
+        prefix, style = _ROLE[entry.role]
+        if i:
+            out.append("\n")
+        out.append(prefix, style=style)
+        out.append(entry.text, style="italic" if entry.role == "result" else "")
+    return out
