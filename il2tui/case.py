@@ -14,7 +14,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+)
 
 FORMAT = "il2-case/1"
 
@@ -43,19 +51,28 @@ Exclusion = Literal[
 Method = Literal["ct", "mri", "xray", "ultrasound", "physical_exam", "other"]
 
 
-def _number(value: Any) -> Any:
-    """Accept a JSON number (int or exact Decimal); refuse text and booleans."""
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise ValueError("must be a number of millimetres, not text or true/false")
-    if isinstance(value, float):
-        return Decimal(repr(value))  # the shortest digits that give this float back
-    return value
+def _diameter(value: Any) -> Decimal:
+    """One validator for a diameter: a finite JSON number, 0 to 400 mm, at most 4 places.
 
-
-def _places(value: Decimal) -> Decimal:
-    exponent = value.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > MAX_DECIMAL_PLACES:
-        raise ValueError(f"has more than {MAX_DECIMAL_PLACES} decimal places")
+    A single Python call per diameter keeps loading fast; it refuses text and
+    booleans (a JSON number is an ``int`` or an exact ``Decimal`` here), and a
+    float from a script is taken with the shortest digits that give it back.
+    """
+    if type(value) is not Decimal:
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            raise ValueError("must be a number of millimetres, not text or true/false")
+        value = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not value.is_finite():
+        raise ValueError("must be a finite number")
+    if value < 0:
+        raise ValueError("must not be negative")
+    if value > MAX_DIAMETER_MM:
+        raise ValueError(f"is implausibly large: above {MAX_DIAMETER_MM} mm (a unit slip?)")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_DECIMAL_PLACES:
+        places = value.normalize().as_tuple().exponent
+        if isinstance(places, int) and -places > MAX_DECIMAL_PLACES:
+            raise ValueError(f"has more than {MAX_DECIMAL_PLACES} decimal places")
     return value
 
 
@@ -70,9 +87,7 @@ def _iso_date(value: Any) -> Any:
 
 Diameter = Annotated[
     Decimal,
-    BeforeValidator(_number),
-    Field(ge=0, le=MAX_DIAMETER_MM, allow_inf_nan=False),
-    AfterValidator(_places),
+    PlainValidator(_diameter),
     WithJsonSchema(
         {"type": "number", "minimum": 0, "maximum": int(MAX_DIAMETER_MM)},
         mode="validation",

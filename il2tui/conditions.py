@@ -53,20 +53,21 @@ def compile_when(when: Mapping[str, Any], facts: Mapping[str, Spec]) -> tuple[Te
 
 
 def holds(tests: tuple[Test, ...], facts: Mapping[str, Any]) -> bool:
-    """True when every test holds for the facts."""
-    return all(_holds(test, facts.get(test[0])) for test in tests)
-
-
-def _holds(test: Test, value: Any) -> bool:
-    _, kind, expected = test
-    if value is None:
-        return False
-    if kind == "range":
-        low, high = expected
-        return (low is None or value >= low) and (high is None or value <= high)
-    if isinstance(value, tuple | frozenset):
-        return any(item in expected for item in value)
-    return value in expected
+    """True when every test holds for the facts (a loop: this is on the per-keystroke path)."""
+    for name, kind, expected in tests:
+        value = facts.get(name)
+        if value is None:
+            return False
+        if kind == "range":
+            low, high = expected
+            if (low is not None and value < low) or (high is not None and value > high):
+                return False
+        elif kind == "contains":
+            if not any(item in expected for item in value):
+                return False
+        elif value not in expected:
+            return False
+    return True
 
 
 def _compile(name: str, value: Any, facts: Mapping[str, Spec]) -> Test:
@@ -80,7 +81,7 @@ def _compile(name: str, value: Any, facts: Mapping[str, Spec]) -> Test:
         raise ValueError(f"{name}: an empty list never matches")
     for item in values:
         _check_value(name, item, spec)
-    return name, "in", frozenset(values)
+    return name, "contains" if isinstance(spec, list) else "in", frozenset(values)
 
 
 def _range(name: str, value: dict[str, Any], spec: Spec) -> tuple[int | None, int | None]:

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from il2tui import display
+from il2tui.arithmetic import lesion_name
 from il2tui.case import Assessment, Case, Lesion
 from il2tui.confirm import Confirmation, confirmations
 from il2tui.exact import add, mul, reaches_increase, reaches_reduction
@@ -56,7 +57,6 @@ class _Draft:
     change_from_nadir: Decimal | None
     response: Category
     basis: str
-    arithmetic: tuple[str, ...]
 
 
 def baseline_products(case: Case) -> dict[str, Decimal]:
@@ -94,9 +94,6 @@ def _classify(
     spd = add(measured) if len(measured) == len(rows) else None
     change = display.change_pct(spd, track.baseline_spd) if spd is not None else None
     response, basis = _decide(track, rows, new, spd, change)
-    lines = (*(_lesion_line(r) for r in rows), *(_new_line(n) for n in new))
-    if spd is not None:
-        lines += (f"SPD = {' + '.join(display.number(p) for p in measured)} = {display.area(spd)}",)
     draft = _Draft(
         course=course,
         date=found.date,
@@ -109,7 +106,6 @@ def _classify(
         change_from_nadir=display.change_pct(spd, track.spd_nadir) if spd is not None else None,
         response=response,
         basis=basis,
-        arithmetic=(*lines, basis),
     )
     _update(track, rows, spd)
     return draft
@@ -206,24 +202,7 @@ def _update(track: _Track, rows: tuple[LesionResult, ...], spd: Decimal | None) 
 
 
 def _name(row: LesionResult) -> str:
-    return f"{row.id} ({row.site})" if row.site else row.id
-
-
-def _lesion_line(row: LesionResult) -> str:
-    if row.diameters is None:
-        return f"{_name(row)}: not assessed"
-    nadir = display.area(row.nadir_before_mm2)
-    if row.status == "disappeared":
-        return f"{_name(row)}: disappeared (0 × 0; nadir {nadir})"
-    size = f"{display.diameters(row.diameters)} = {display.area(row.product_mm2)}"
-    if row.status == "reappeared":
-        return f"{_name(row)}: {size}, measurable again after disappearing"
-    return f"{_name(row)}: {size} ({display.pct(row.change_from_nadir_pct)} on nadir {nadir})"
-
-
-def _new_line(lesion: NewLesionResult) -> str:
-    size = f": {display.diameters(lesion.diameters)} mm" if lesion.diameters else ""
-    return f"New lesion ({lesion.site}){size}"
+    return lesion_name(row.id, row.site)
 
 
 def _finish(draft: _Draft, confirmation: Confirmation) -> AssessmentResult:
@@ -239,7 +218,6 @@ def _finish(draft: _Draft, confirmation: Confirmation) -> AssessmentResult:
         change_from_nadir_pct=draft.change_from_nadir,
         response=draft.response,
         basis=draft.basis,
-        arithmetic=draft.arithmetic,
         first_seen=confirmation.first_seen,
         confirmable_from=confirmation.due,
         confirmed_on=confirmation.confirmed_on,

@@ -25,14 +25,11 @@ def change_pct(value: Decimal, reference: Decimal) -> Decimal | None:
         return None
     delta = value - reference
     shown = (delta * 100 / reference).quantize(_TENTH, ROUND_HALF_UP)
-    for limit in THRESHOLDS_PCT:
-        if _reaches(shown, limit) and not _exactly_reaches(delta, reference, limit):
-            return _toward_zero(delta, reference)
+    # Rounding moves a value by under 0.05, so it can only seem to reach a
+    # threshold the exact value misses by landing on the threshold itself.
+    if shown in THRESHOLDS_PCT and not _exactly_reaches(delta, reference, int(shown)):
+        return _toward_zero(delta, reference)
     return shown
-
-
-def _reaches(shown: Decimal, limit: int) -> bool:
-    return shown <= limit if limit < 0 else shown >= limit
 
 
 def _exactly_reaches(delta: Decimal, reference: Decimal, limit: int) -> bool:

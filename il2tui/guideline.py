@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TypeVar
@@ -79,7 +80,6 @@ class _Conditional(_Entry):
 
     when: dict[str, Any] = Field(min_length=1)
     """Fact name to test; see :mod:`il2tui.conditions`."""
-    _tests: tuple[Test, ...] = PrivateAttr(default=())
     facts: ClassVar[Mapping[str, Any]] = COURSE_FACTS
     """The facts a condition of this kind of entry may test."""
 
@@ -89,13 +89,10 @@ class _Conditional(_Entry):
         compile_when(when, cls.facts)
         return when
 
-    def model_post_init(self, context: Any, /) -> None:
-        """Compile the condition once."""
-        self._tests = compile_when(self.when, self.facts)
-
-    def applies(self, facts: Mapping[str, Any]) -> bool:
-        """True when the condition holds for these facts."""
-        return holds(self._tests, facts)
+    @property
+    def tests(self) -> tuple[Test, ...]:
+        """The condition, compiled."""
+        return compile_when(self.when, self.facts)
 
 
 class Rule(_Conditional):
@@ -138,10 +135,40 @@ class PatientWarning(_Text):
     facts: ClassVar[Mapping[str, Any]] = PATIENT_FACTS
 
 
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A guideline compiled for fast evaluation: conditions as tests, notes made once."""
+
+    ref: GuidelineRef
+    """The guideline's identity."""
+    rules: tuple[tuple[tuple[Test, ...], Rule], ...]
+    """Each rule with its compiled condition, in order."""
+    cautions: tuple[tuple[tuple[Test, ...], Note], ...]
+    """Each caution's compiled condition and its note."""
+    warnings: tuple[tuple[tuple[Test, ...], Note], ...]
+    """Each warning's compiled condition and its note."""
+
+    def decide(self, facts: Mapping[str, Any]) -> Rule | None:
+        """The first rule that matches, or ``None`` when none does."""
+        for tests, rule in self.rules:
+            if holds(tests, facts):
+                return rule
+        return None
+
+    def cautions_for(self, facts: Mapping[str, Any]) -> tuple[Note, ...]:
+        """The cautions whose condition holds (facts include ``rule`` and ``action``)."""
+        return tuple(note for tests, note in self.cautions if holds(tests, facts))
+
+    def warnings_for(self, patient: Mapping[str, Any]) -> tuple[Note, ...]:
+        """The applicability warnings whose condition holds for the patient."""
+        return tuple(note for tests, note in self.warnings if holds(tests, patient))
+
+
 class Guideline(BaseModel):
     """A versioned rule file."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    _plan: Plan = PrivateAttr()
 
     id: Id = Field(min_length=1, max_length=80)
     """The guideline's id."""
@@ -170,22 +197,25 @@ class Guideline(BaseModel):
             seen.add(entry.id)
         return entries
 
+    def model_post_init(self, context: Any, /) -> None:
+        """Compile every condition once, and make the notes once."""
+        self._plan = Plan(
+            ref=GuidelineRef(
+                id=self.id, version=self.version, status=self.status, title=self.title
+            ),
+            rules=tuple((r.tests, r) for r in self.rules),
+            cautions=tuple((c.tests, c.note()) for c in self.cautions),
+            warnings=tuple((w.tests, w.note()) for w in self.warnings),
+        )
+
     @property
     def ref(self) -> GuidelineRef:
         """The guideline's identity, as a review names it."""
-        return GuidelineRef(id=self.id, version=self.version, status=self.status, title=self.title)
+        return self._plan.ref
 
-    def decide(self, facts: Mapping[str, Any]) -> Rule | None:
-        """The first rule that matches, or ``None`` when none does."""
-        return next((rule for rule in self.rules if rule.applies(facts)), None)
-
-    def cautions_for(self, facts: Mapping[str, Any]) -> tuple[Note, ...]:
-        """The cautions whose condition holds (facts include ``rule`` and ``action``)."""
-        return tuple(c.note() for c in self.cautions if c.applies(facts))
-
-    def warnings_for(self, patient: Mapping[str, Any]) -> tuple[Note, ...]:
-        """The applicability warnings whose condition holds for the patient."""
-        return tuple(w.note() for w in self.warnings if w.applies(patient))
+    def compiled(self) -> Plan:
+        """The guideline ready to evaluate (decide, cautions_for, warnings_for)."""
+        return self._plan
 
 
 class Assumption(_Entry):
@@ -210,6 +240,12 @@ class Assumptions(BaseModel):
     def notes(self) -> tuple[Note, ...]:
         """Every assumption as a note of the review."""
         return tuple(Note(id=a.id, text=a.text, sources=a.citations) for a in self.assumptions)
+
+
+@cache
+def assumption_notes() -> tuple[Note, ...]:
+    """The shipped assumptions as notes of a review (made once)."""
+    return load_assumptions().notes()
 
 
 def load_guideline(path: Path | None = None) -> Guideline:

@@ -55,11 +55,17 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def loads_exact(text: str) -> Any:
     """Parse JSON text with exact decimals, refusing NaN, Infinity and duplicate keys."""
+    constants: list[_Constant] = []
+
+    def constant(name: str) -> _Constant:
+        constants.append(_Constant(name))
+        return constants[-1]
+
     try:
         value = json.loads(
             text,
             parse_float=Decimal,
-            parse_constant=_Constant,
+            parse_constant=constant,
             object_pairs_hook=_unique_keys,
         )
     except json.JSONDecodeError as exc:
@@ -68,9 +74,8 @@ def loads_exact(text: str) -> Any:
         ) from None
     except RecursionError:
         raise JSONInputError("not valid JSON: nested too deeply") from None
-    where = _find_constant(value)
-    if where is not None:
-        raise JSONInputError("NaN and Infinity are not measurements", where)
+    if constants:  # only then walk the tree, to name the field
+        raise JSONInputError("NaN and Infinity are not measurements", _find_constant(value))
     return value
 
 

@@ -8,6 +8,7 @@ for the live provisional category.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal
 
 from il2tui.case import Case, Course
@@ -15,7 +16,7 @@ from il2tui.confirm import OBJECTIVE, RANK, run_start
 from il2tui.criteria import baseline_products, classify_case
 from il2tui.evidence import cohort
 from il2tui.exact import add
-from il2tui.guideline import Guideline, load_assumptions, load_guideline
+from il2tui.guideline import Guideline, Plan, assumption_notes, load_guideline
 from il2tui.review_model import (
     AssessmentResult,
     BaselineLesion,
@@ -50,7 +51,7 @@ class _Point:
 
 def review_case(case: Case, guideline: Guideline | None = None) -> Review:
     """Review a case: classify every evaluation and apply the guideline after each course."""
-    guideline = guideline or load_guideline()
+    plan = (guideline or load_guideline()).compiled()
     per_course = classify_case(case)
     flat = [a for results in per_course for a in results]
     courses: list[CourseReview] = []
@@ -58,19 +59,20 @@ def review_case(case: Case, guideline: Guideline | None = None) -> Review:
     for course, results in zip(case.courses, per_course, strict=True):
         seen += len(results)
         point = _point(flat[:seen], course.number, assessed=bool(results))
-        courses.append(_course(case, guideline, course, results, point, before))
+        courses.append(_course(case, plan, course, results, point, before))
         before = point.state
+    baseline, baseline_spd = _baseline(case)
     return Review(
-        guideline=guideline.ref,
+        guideline=plan.ref,
         diagnosis=case.patient.diagnosis,
         label=case.patient.label,
         first_dose=case.first_dose_date(),
         baseline_date=case.baseline.date if case.baseline else None,
-        baseline=_baseline(case),
-        baseline_spd_mm2=_baseline_spd(case),
+        baseline=baseline,
+        baseline_spd_mm2=baseline_spd,
         **_best(flat, case),
-        warnings=guideline.warnings_for(_patient_facts(case)),
-        assumptions=load_assumptions().notes(),
+        warnings=plan.warnings_for(_patient_facts(case)),
+        assumptions=assumption_notes(),
         cohort_first_course=cohort(case.patient.diagnosis, 1, "none"),
         courses=tuple(courses),
     )
@@ -91,17 +93,17 @@ def _point(flat: list[AssessmentResult], number: int, *, assessed: bool) -> _Poi
 
 def _course(
     case: Case,
-    guideline: Guideline,
+    plan: Plan,
     course: Course,
     results: tuple[AssessmentResult, ...],
     point: _Point,
     before: State | Literal["none"] | None,
 ) -> CourseReview:
     facts = _facts(case, course, results, point)
-    rule = guideline.decide(facts)
+    rule = plan.decide(facts)
     diagnosis = case.patient.diagnosis
     if rule is None:
-        recommendation = fallback(guideline, facts)
+        recommendation = fallback(plan.ref, facts)
     else:
         facts |= {"rule": rule.id, "action": rule.action}
         recommendation = Recommendation(
@@ -112,7 +114,7 @@ def _course(
             reasoning=rule.reasoning,
             sources=rule.citations,
             explanation=explanation(course, results, point.best, point.state, rule),
-            cautions=guideline.cautions_for(facts) + engine_cautions(results),
+            cautions=plan.cautions_for(facts) + engine_cautions(results),
         )
     return CourseReview(
         number=course.number,
@@ -159,10 +161,11 @@ def _decision(course: Course, recommended: str) -> ClinicianDecision | None:
     )
 
 
-def _baseline(case: Case) -> tuple[BaselineLesion, ...]:
+def _baseline(case: Case) -> tuple[tuple[BaselineLesion, ...], Decimal | None]:
+    """The baseline lesions with their products, and the SPD once every lesion is measured."""
     products = baseline_products(case)
     found = case.baseline.measurements if case.baseline else {}
-    return tuple(
+    lesions = tuple(
         BaselineLesion(
             id=lesion.id,
             site=lesion.site,
@@ -173,13 +176,8 @@ def _baseline(case: Case) -> tuple[BaselineLesion, ...]:
         for lesion in case.lesions
         if lesion.id in products
     )
-
-
-def _baseline_spd(case: Case) -> Any:
-    products = baseline_products(case)
-    if not products or len(products) != len(case.lesions):
-        return None
-    return add(products.values())
+    complete = bool(products) and len(products) == len(case.lesions)
+    return lesions, add(products.values()) if complete else None
 
 
 def _best(flat: list[AssessmentResult], case: Case) -> dict[str, Any]:

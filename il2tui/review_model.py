@@ -121,8 +121,6 @@ class AssessmentResult(_Frozen):
     """The category under the criteria (PD, NE, CR, PR, MR, SD, tested in that order)."""
     basis: str
     """The one line that decided the category, with the arithmetic and the threshold."""
-    arithmetic: tuple[str, ...]
-    """Every line of the arithmetic: each lesion, then the SPD, then the basis."""
     first_seen: date | None
     """For PR or CR: the first evaluation of the unbroken run showing it or better."""
     confirmable_from: date | None
@@ -131,6 +129,16 @@ class AssessmentResult(_Frozen):
     """For PR or CR: the date of the evaluation that confirmed it, possibly a later one."""
     confirmed: bool | None
     """For PR or CR: confirmed as of this evaluation's date; ``None`` for other categories."""
+
+    @property
+    def arithmetic(self) -> tuple[str, ...]:
+        """Every line of the arithmetic: each lesion, new lesions, the SPD, then the basis.
+
+        Made on demand from the numbers above (the CSV summary never needs it).
+        """
+        from il2tui.arithmetic import assessment_lines
+
+        return assessment_lines(self)
 
 
 class Recommendation(_Frozen):

@@ -12,8 +12,8 @@ from typing import Any
 
 from il2tui.case import Course
 from il2tui.confirm import CONFIRMATION_DAYS
-from il2tui.guideline import Guideline, Rule, citation
-from il2tui.review_model import AssessmentResult, Note, Recommendation
+from il2tui.guideline import Rule, citation
+from il2tui.review_model import AssessmentResult, GuidelineRef, Note, Recommendation
 
 ACTION_WORDS = {
     "retreat": "retreat (give another course)",
@@ -111,7 +111,7 @@ def _unconfirmed(last: AssessmentResult) -> Note:
     )
 
 
-def fallback(guideline: Guideline, facts: Mapping[str, Any]) -> Recommendation:
+def fallback(guideline: GuidelineRef, facts: Mapping[str, Any]) -> Recommendation:
     """What to say when no rule of a (clinic's) guideline matches: decide by hand."""
     shown = ", ".join(f"{k}={v}" for k, v in facts.items() if v is not None)
     return Recommendation(

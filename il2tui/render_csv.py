@@ -1,0 +1,99 @@
+"""Reviews of many cases as one CSV table, one row per course, for audits.
+
+A case without courses still gets a row, so every file reviewed appears. Text
+from the files (labels, reasons, file names) is escaped like every other output.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from il2tui.review_model import CourseReview, Review
+from il2tui.textsafe import plain
+
+COLUMNS = (
+    "source",
+    "label",
+    "diagnosis",
+    "baseline_spd_mm2",
+    "best_response",
+    "best_response_confirmed",
+    "course",
+    "start",
+    "assessment_date",
+    "spd_mm2",
+    "change_from_baseline_pct",
+    "change_from_nadir_pct",
+    "response",
+    "confirmed",
+    "state",
+    "recommendation",
+    "stop_reason",
+    "rule",
+    "cautions",
+    "clinician_decision",
+    "differs",
+    "guideline",
+)
+
+
+def render_csv(reviews: list[tuple[str, Review]]) -> str:
+    """One header line, then one row per course of every review."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for source, review in reviews:
+        for row in rows(source, review):
+            writer.writerow([plain(_cell(value)) for value in row])
+    return out.getvalue()
+
+
+def rows(source: str, review: Review) -> list[tuple[object, ...]]:
+    """The rows of one review, in the order of :data:`COLUMNS`."""
+    case = (
+        source,
+        review.label,
+        review.diagnosis,
+        review.baseline_spd_mm2,
+        review.best_response,
+        review.best_response_confirmed,
+    )
+    guideline = f"{review.guideline.id} {review.guideline.version}"
+    if not review.courses:
+        return [(*case, *([None] * (len(COLUMNS) - len(case) - 1)), guideline)]
+    return [(*case, *_course(course), guideline) for course in review.courses]
+
+
+def _course(course: CourseReview) -> tuple[object, ...]:
+    last = course.last
+    rec = course.recommendation
+    decision = course.clinician_decision
+    return (
+        course.number,
+        course.start,
+        last.date if last else None,
+        last.spd_mm2 if last else None,
+        last.change_from_baseline_pct if last else None,
+        last.change_from_nadir_pct if last else None,
+        course.response,
+        course.confirmed,
+        course.state,
+        rec.action,
+        rec.stop_reason,
+        rec.rule,
+        " ".join(c.id for c in rec.cautions),
+        decision.action if decision else None,
+        decision.differs if decision else None,
+    )
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):  # its exact digits, no separators or exponent
+        return format(value, "f")
+    return str(value)
