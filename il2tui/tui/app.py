@@ -88,6 +88,25 @@ class AssistApp(FlowApp):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_export(self) -> Path | None:
+        """Write the review and the transcript as a Markdown report beside the case file."""
+        from il2tui.review import review_case
+        from il2tui.tui.export import write_report
+        from il2tui.tui.transcript import transcript
+
+        session = self.session
+        if session is None or session.case is None or session.path is None:
+            self.notify("Nothing to export yet: answer the patient step first.", timeout=4)
+            return None
+        review = review_case(session.case)
+        try:
+            path = write_report(session.path, review, transcript(session.case, review))
+        except OSError as exc:
+            self.show_message("The report could not be written", f"{exc}")
+            return None
+        self.notify(f"Report written to {path}.", timeout=6)
+        return path
+
     def action_evidence(self) -> None:
         """Open the evidence browser over the current screen."""
         from il2tui.tui.screens.evidence import EvidenceScreen

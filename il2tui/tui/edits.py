@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from il2tui.case import Case, Decision
+from il2tui.case import FORMAT, Case, Decision
 from il2tui.caseio import CaseError, case_from_data
 
 Pair = tuple[Decimal, Decimal]
@@ -29,7 +29,18 @@ _FIELD_WORDS = [
 
 def dump(case: Case | None) -> dict[str, Any]:
     """The case as plain data to edit (empty for a new case)."""
-    return {} if case is None else case.model_dump(mode="python", exclude_none=True)
+    if case is None:
+        return {"format": FORMAT}
+    return _editable(case.model_dump(mode="python", exclude_none=True))
+
+
+def _editable(value: Any) -> Any:
+    """Tuples (lists in the model) as lists, so that a step can append to them."""
+    if isinstance(value, dict):
+        return {k: _editable(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [_editable(v) for v in value]
+    return value
 
 
 def rebuild(data: dict[str, Any]) -> Case:

@@ -32,16 +32,21 @@ class Step:
 
     kind: Kind
     course: int = 0
+    later: bool = False
+    """For an assessment: a further restaging after the recorded ones (to confirm a response)."""
 
     @property
     def key(self) -> str:
-        """A stable name: ``patient``, ``course-2`` ..."""
-        return f"{self.kind}-{self.course}" if self.kind in _PER_COURSE else self.kind
+        """A stable name: ``patient``, ``course-2``, ``assessment-2-later`` ..."""
+        if self.kind not in _PER_COURSE:
+            return self.kind
+        return f"{self.kind}-{self.course}" + ("-later" if self.later else "")
 
     @property
     def title(self) -> str:
         """The step in a few words, for the header and the command palette."""
-        return _TITLES[self.kind].format(n=self.course)
+        title = _TITLES[self.kind].format(n=self.course)
+        return f"Further a{title[1:]}" if self.later else title
 
 
 def resume_step(case: Case | None) -> Step:

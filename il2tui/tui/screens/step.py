@@ -96,14 +96,19 @@ class StepScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the form from the draft (or the case), then follow the review."""
-        session = self.app.session
-        draft = session.drafts.get(self.step.key) if session else None
+        draft = self.saved_draft
         if draft is not None:
             self.restore(draft)
         else:
-            self.fill(session.case if session else None)
+            self.fill(self.case)
         self._update_header()
         self.watch(self.app, "review_state", self._review_changed, init=True)
+
+    @property
+    def saved_draft(self) -> dict[str, Any] | None:
+        """What was typed here before leaving the step unanswered, if anything."""
+        session = self.app.session
+        return session.drafts.get(self.step.key) if session else None
 
     @property
     def case(self) -> Case | None:

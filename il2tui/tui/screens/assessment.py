@@ -1,0 +1,233 @@
+"""Step 4, the restaging after course n: each lesion's diameters, new lesions, live category."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.console import RenderableType
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from il2tui.tui.evidence_view import cohort_view
+from il2tui.tui.forms import FieldError, parse_date, parse_pair, show_diameter
+from il2tui.tui.screens.course import this_course_cohort
+from il2tui.tui.screens.measuring import MeasuringScreen
+from il2tui.tui.steps import Step
+from il2tui.tui.verdict import lesion_status, verdict_view
+from il2tui.tui.widgets.field import Field
+from il2tui.tui.widgets.measure_row import MeasureRow, NewLesionRow
+
+if TYPE_CHECKING:
+    from il2tui.case import Assessment, Case
+    from il2tui.review_model import AssessmentResult, Review
+
+
+class AssessmentScreen(MeasuringScreen):
+    """One row per baseline lesion (blank: not assessed; ctrl+g: gone), new lesions, verdict."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+g", "gone", "Gone", id="gone", tooltip="The lesion has disappeared (0 × 0)"),
+        Binding("ctrl+n", "add_row", "New lesion", id="add", tooltip="Record a new lesion"),
+        Binding(
+            "ctrl+r", "remove_row", "Remove new", id="remove", tooltip="Remove the new lesion row"
+        ),
+    ]
+    DATE_LABEL = "Restaging date"
+
+    def compose_form(self) -> ComposeResult:
+        """Date and unit, the lesions, the new lesions, the engine's verdict."""
+        yield from self.compose_date()
+        yield Static("Baseline lesions (blank: not assessed · ctrl+g: gone)", classes="section")
+        yield Vertical(*self._measure_rows(), id="rows")
+        yield Static("New lesions (ctrl+n adds one)", classes="section")
+        yield Vertical(*(NewLesionRow(v) for v in self._new_rows()), id="new-rows")
+        yield Static("", id="verdict", markup=False)
+
+    @property
+    def index(self) -> int:
+        """Which assessment of the course this screen edits (the latest, or a new one)."""
+        found = self._course_assessments()
+        return len(found) if self.step.later or not found else len(found) - 1
+
+    def _course_assessments(self) -> tuple[Assessment, ...]:
+        case = self.case
+        if case is None or len(case.courses) < self.step.course:
+            return ()
+        return case.courses[self.step.course - 1].assessments
+
+    def _measure_rows(self) -> list[MeasureRow]:
+        case = self.case
+        if case is None:
+            return []
+        latest = _latest_pairs(case, self.step.course, self.index)
+        return [MeasureRow(x.id, x.site, _was(latest.get(x.id))) for x in case.lesions]
+
+    def _new_rows(self) -> list[dict[str, Any]]:
+        """The new lesions as typed (draft) or recorded."""
+        draft = self.saved_draft
+        if draft is not None:
+            return draft.get("new", [])
+        found = self._course_assessments()
+        if self.index >= len(found):
+            return []
+        return [
+            {"site": new.site}
+            | {f"d{i + 1}": show_diameter(d, "mm") for i, d in enumerate(new.diameters or ())}
+            for new in found[self.index].new_lesions
+        ]
+
+    def fill(self, case: Case | None) -> None:
+        """The assessment being edited, if it was recorded."""
+        found = self._course_assessments()
+        if self.index >= len(found):
+            return
+        assessment = found[self.index]
+        self.query_one("#date", Field).value = str(assessment.date)
+        for row in self.query(MeasureRow):
+            pair = assessment.measurements.get(row.lesion_id)
+            if pair is not None:
+                row.set_pair_text(*(show_diameter(d, "mm") for d in pair))
+        for new in assessment.new_lesions:
+            pair = new.diameters or (None, None)
+            values = {"site": new.site} | {
+                f"d{i + 1}": show_diameter(d, "mm") for i, d in enumerate(pair)
+            }
+            self.query_one("#new-rows").mount(NewLesionRow(values))
+
+    def draft(self) -> dict[str, Any]:
+        """Date, unit, each lesion's diameters and the new lesions, as typed."""
+        pairs = {row.lesion_id: row.pair_text() for row in self.query(MeasureRow)}
+        new = [row.values() for row in self.query(NewLesionRow)]
+        return super().draft() | {"pairs": pairs, "new": new}
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        """Put the typed values back."""
+        super().restore(draft)
+        for row in self.query(MeasureRow):
+            row.set_pair_text(*draft.get("pairs", {}).get(row.lesion_id, ("", "")))
+
+    def action_gone(self) -> None:
+        """Mark the focused lesion as disappeared."""
+        row = self._focused_row(MeasureRow)
+        if row is None:
+            self.notify("Move to a baseline lesion's row first (tab), then ctrl+g.", timeout=3)
+            return
+        row.set_pair_text("0", "0")
+
+    def action_add_row(self) -> None:
+        """A row for a new lesion, focused."""
+        row = NewLesionRow()
+        self.query_one("#new-rows").mount(row)
+        self.call_after_refresh(lambda: row.query_one(".site", Field).focus())
+
+    def action_remove_row(self) -> None:
+        """Remove the focused new-lesion row."""
+        row = self._focused_row(NewLesionRow)
+        if row is None:
+            self.notify("Move to a new lesion's row first (tab), then ctrl+r.", timeout=3)
+            return
+        row.remove()
+        self.call_after_refresh(self.preview)
+
+    def _focused_row(self, kind: type) -> Any:
+        focused = self.focused
+        return (
+            next((a for a in focused.ancestors if isinstance(a, kind)), None) if focused else None
+        )
+
+    def assessment(self, strict: bool = True) -> dict[str, Any]:
+        """The form as an assessment of the case file (``strict``: the date must be typed)."""
+        text = self.query_one("#date", Field).value
+        try:
+            when = parse_date(text, "The restaging date")
+        except FieldError:
+            if strict:
+                raise
+            when = self._course_start() + timedelta(days=1)
+        pairs = {
+            row.lesion_id: parse_pair(*row.pair_text(), self.unit, row.lesion_id)
+            for row in self.query(MeasureRow)
+        }
+        return {"date": when, "measurements": pairs, "new_lesions": self._new_lesions()}
+
+    def _new_lesions(self) -> list[dict[str, Any]]:
+        out = []
+        for i, row in enumerate(self.query(NewLesionRow), start=1):
+            values = row.values()
+            if not values["site"].strip():
+                raise FieldError(f"New lesion {i}: type where it is (its site).")
+            pair = parse_pair(values["d1"], values["d2"], self.unit, f"New lesion {i}")
+            out.append({"site": values["site"].strip()} | ({"diameters": pair} if pair else {}))
+        return out
+
+    def _course_start(self):  # type: ignore[no-untyped-def]
+        assert self.case is not None
+        return self.case.courses[self.step.course - 1].start
+
+    def answer(self) -> Case:
+        """The case with this assessment recorded."""
+        from il2tui.tui.edits import with_assessment
+
+        assert self.case is not None
+        return with_assessment(self.case, self.step.course, self.index, self.assessment())
+
+    def next_step(self, case: Case) -> Step:
+        """The decision after this course comes next."""
+        return Step("decision", self.step.course)
+
+    def provisional(self) -> Case | None:
+        """The case with this assessment as typed (a placeholder date until one is typed)."""
+        from il2tui.tui.edits import with_assessment
+
+        if self.case is None:
+            return None
+        return with_assessment(
+            self.case, self.step.course, self.index, self.assessment(strict=False)
+        )
+
+    def previewed(self, review: Review | None, error: str | None) -> None:
+        """Each lesion's product and change on its nadir; the SPD, changes and category."""
+        result = self._result(review)
+        by_id = {r.id: r for r in result.lesions} if result else {}
+        for row in self.query(MeasureRow):
+            found = by_id.get(row.lesion_id)
+            row.show_status(lesion_status(found) if found else "")
+        self.query_one("#verdict", Static).update(verdict_view(result, provisional=True))
+
+    def _result(self, review: Review | None) -> AssessmentResult | None:
+        if review is None or len(review.courses) < self.step.course:
+            return None
+        found = review.courses[self.step.course - 1].assessments
+        return found[self.index] if self.index < len(found) else None
+
+    def context(self, review: Review | None) -> RenderableType | None:
+        """What happened to the series' patients after this course, from the same state."""
+        if review is None:
+            return None
+        return cohort_view(
+            this_course_cohort(review, self.step.course),
+            f"After course {self.step.course} in the series",
+        )
+
+
+def _latest_pairs(case: Case, course: int, index: int) -> dict[str, Any]:
+    """Each lesion's latest recorded diameters before this assessment (baseline first)."""
+    latest: dict[str, Any] = dict(case.baseline.measurements) if case.baseline else {}
+    earlier = [a for c in case.courses[: course - 1] for a in c.assessments]
+    earlier += (
+        list(case.courses[course - 1].assessments[:index]) if len(case.courses) >= course else []
+    )
+    for assessment in earlier:
+        latest |= {k: v for k, v in assessment.measurements.items() if v is not None}
+    return latest
+
+
+def _was(pair: Any) -> str:
+    from il2tui.display import diameters
+
+    if pair is None:
+        return ""
+    return "was gone" if tuple(pair) == (0, 0) else f"was {diameters(pair)}"

@@ -1,0 +1,170 @@
+"""Step 2, the baseline: the lesions to follow and their two perpendicular diameters."""
+
+from __future__ import annotations
+
+from itertools import count
+from typing import TYPE_CHECKING, Any
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from il2tui import clock
+from il2tui.tui.evidence_view import cohort_view
+from il2tui.tui.forms import FieldError, parse_date, parse_pair, show_diameter
+from il2tui.tui.screens.measuring import MeasuringScreen
+from il2tui.tui.steps import Step
+from il2tui.tui.widgets.field import Field
+from il2tui.tui.widgets.lesion_row import LesionRow
+
+if TYPE_CHECKING:
+    from il2tui.case import Case
+    from il2tui.review_model import Review
+
+
+class BaselineScreen(MeasuringScreen):
+    """The lesion table: add (ctrl+n), edit in place, remove (ctrl+r); products as you type."""
+
+    DATE_LABEL = "Baseline date"
+
+    def compose_form(self) -> ComposeResult:
+        """Date and unit, the table's heading, its rows, the SPD."""
+        yield from self.compose_date()
+        yield Static(
+            Text("Lesions: site, method, d1 × d2, product", style="dim"), classes="section"
+        )
+        draft = self.saved_draft
+        rows = draft.get("rows") if draft else _recorded_rows(self.case)
+        yield Vertical(*(LesionRow(values) for values in rows or [{"id": "L1"}]), id="rows")
+        yield Static("", id="spd", markup=False)
+
+    def fill(self, case: Case | None) -> None:
+        """The recorded baseline date (the rows are composed from the case)."""
+        if case is not None and case.baseline is not None:
+            self.query_one("#date", Field).value = str(case.baseline.date)
+
+    def draft(self) -> dict[str, Any]:
+        """Date, unit and every row."""
+        return super().draft() | {"rows": [row.values() for row in self.query(LesionRow)]}
+
+    def action_add_row(self) -> None:
+        """A new empty lesion row, with the next free id, focused."""
+        taken = {row.lesion_id for row in self.query(LesionRow)}
+        taken |= {lesion.id for lesion in self.case.lesions} if self.case else set()
+        number = next(n for n in count(1) if f"L{n}" not in taken)
+        row = LesionRow({"id": f"L{number}"})
+        self.query_one("#rows").mount(row)
+        self.call_after_refresh(lambda: row.query_one(".site", Field).focus())
+
+    def action_remove_row(self) -> None:
+        """Remove the row that has the focus (its measurements in later assessments go too)."""
+        focused = self.focused
+        row = (
+            next((a for a in focused.ancestors if isinstance(a, LesionRow)), None)
+            if focused
+            else None
+        )
+        if row is None:
+            self.notify("Move to a lesion row first (tab), then ctrl+r.", timeout=3)
+            return
+        row.remove()
+        self.call_after_refresh(self.preview)
+
+    def rows(self) -> list[tuple[dict[str, Any], Any]]:
+        """Each row's values and its diameters in mm (``None`` while incomplete)."""
+        out = []
+        for row in self.query(LesionRow):
+            values = row.values()
+            out.append((values, parse_pair(values["d1"], values["d2"], self.unit, values["id"])))
+        return out
+
+    def answer(self) -> Case:
+        """The case with these lesions and baseline measurements."""
+        from il2tui.tui.edits import with_baseline
+
+        when = parse_date(self.query_one("#date", Field).value, "The baseline date")
+        rows = self.rows()
+        if not rows:
+            raise FieldError("Add at least one measurable lesion (ctrl+n).")
+        for values, pair in rows:
+            if not values["site"].strip():
+                raise FieldError(f"{values['id']}: type where the lesion is (its site).")
+            if pair is None:
+                raise FieldError(f"{values['id']}: type both diameters.")
+        lesions = [_lesion(values) for values, _ in rows]
+        return with_baseline(self.case, when, lesions, {v["id"]: p for v, p in rows})  # type: ignore[arg-type]
+
+    def next_step(self, case: Case) -> Step:
+        """Course 1 comes next."""
+        return Step("course", 1)
+
+    def provisional(self) -> Case | None:
+        """The rows that are complete so far (the date does not change a product)."""
+        from il2tui.tui.edits import with_baseline
+
+        if self.case is None:
+            return None
+        complete = [(v, p) for v, p in self._readable_rows() if p is not None and 0 not in p]
+        if not complete:
+            return None
+        bare = self.case.model_copy(update={"courses": (), "first_dose": None})
+        pairs = {values["id"]: pair for values, pair in complete}
+        return with_baseline(bare, clock.today(), [_lesion(v) for v, _ in complete], pairs)
+
+    def _readable_rows(self) -> list[tuple[dict[str, Any], Any]]:
+        out = []
+        for row in self.query(LesionRow):
+            values = row.values()
+            try:
+                out.append(
+                    (values, parse_pair(values["d1"], values["d2"], self.unit, values["id"]))
+                )
+            except FieldError:
+                out.append((values, None))
+        return out
+
+    def previewed(self, review: Review | None, error: str | None) -> None:
+        """Products per row and the SPD, from the engine."""
+        from il2tui.display import area
+
+        products = {b.id: b.product_mm2 for b in review.baseline} if review else {}
+        rows = list(self.query(LesionRow))
+        for row in rows:
+            product = products.get(row.lesion_id)
+            row.show_product("—" if product is None else area(product))
+        spd = self.query_one("#spd", Static)
+        if not products:
+            spd.update(Text("SPD: — (type both diameters of a lesion)", style="dim"))
+            return
+        line = Text(f"SPD {area(review.baseline_spd_mm2)}", style="bold")  # type: ignore[union-attr]
+        missing = len(rows) - len(products)
+        line.append(
+            f" over {len(products)} lesion(s)"
+            + (f"; {missing} not complete yet" if missing else "")
+        )
+        spd.update(line)
+
+    def context(self, review: Review | None) -> RenderableType | None:
+        """What happened after course 1 to the series' patients with this diagnosis."""
+        if review is None:
+            return None
+        return cohort_view(review.cohort_first_course, "After course 1 in the series")
+
+
+def _recorded_rows(case: Case | None) -> list[dict[str, Any]]:
+    """The recorded lesions as rows of text (diameters in mm)."""
+    if case is None or case.baseline is None:
+        return []
+    found = case.baseline.measurements
+    return [
+        {"id": lesion.id, "site": lesion.site, "method": lesion.method}
+        | {f"d{i + 1}": show_diameter(d, "mm") for i, d in enumerate(found.get(lesion.id, ()))}
+        for lesion in case.lesions
+    ]
+
+
+def _lesion(values: dict[str, Any]) -> dict[str, Any]:
+    """A row as a lesion of the case file."""
+    return {"id": values["id"], "site": values["site"].strip(), "method": values["method"]}

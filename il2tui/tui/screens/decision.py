@@ -1,0 +1,148 @@
+"""Step 5, the decision after course n: the engine's category and recommendation, and yours."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Static
+
+from il2tui.tui.evidence_view import cohort_view, notes_view
+from il2tui.tui.recommendation_view import decision_prompt, recommendation_view
+from il2tui.tui.screens.step import StepScreen
+from il2tui.tui.steps import Step
+from il2tui.tui.verdict import verdict_view
+
+if TYPE_CHECKING:
+    from il2tui.case import Case, Decision
+    from il2tui.review_model import CourseReview, Review
+
+#: The decision that follows the recommendation: the case file records retreat or stop.
+ACCEPT = {
+    "retreat": "retreat",
+    "consider_retreat": "retreat",
+    "consolidate": "retreat",
+    "stop": "stop",
+}
+
+
+class DecisionScreen(StepScreen):
+    """Category, recommendation, reasoning, cautions; Enter accepts, ctrl+o overrides."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "answer",
+            "Accept",
+            priority=True,
+            id="answer",
+            tooltip="Accept the recommendation",
+        ),
+        Binding(
+            "ctrl+o",
+            "override",
+            "Override",
+            id="override",
+            tooltip="Decide otherwise, with a reason",
+        ),
+        Binding(
+            "ctrl+n",
+            "later",
+            "Restage again",
+            id="later",
+            tooltip="Add a later restaging (to confirm)",
+        ),
+    ]
+    AUTO_FOCUS = "#context"
+
+    def compose_form(self) -> ComposeResult:
+        """The engine's verdict and recommendation, filled when the review arrives."""
+        yield Static(Text("Reviewing…", style="italic"), id="decision-body", markup=False)
+
+    def course_review(self) -> CourseReview | None:
+        """This course in the current review (``None`` while it is computed)."""
+        review = self.app.current_review()
+        if review is None or len(review.courses) < self.step.course:
+            return None
+        return review.courses[self.step.course - 1]
+
+    def review_changed(self, review: Review | None) -> None:
+        """Show the verdict, the recommendation and what Enter will do."""
+        found = self.course_review()
+        body = self.query_one("#decision-body", Static)
+        if found is None or found.last is None:
+            body.update(Text("Reviewing…", style="italic"))
+            return
+        body.update(
+            Group(
+                verdict_view(found.last, provisional=False),
+                Text(),
+                recommendation_view(found),
+                Text(),
+                decision_prompt(found, self._recorded()),
+            )
+        )
+
+    def _recorded(self) -> Decision | None:
+        case = self.case
+        return case.courses[self.step.course - 1].decision if case else None
+
+    def context(self, review: Review | None) -> RenderableType | None:
+        """The series' patients in this state who received the next course; the warnings."""
+        found = self.course_review()
+        if review is None or found is None:
+            return None
+        parts: list[RenderableType] = [
+            cohort_view(found.cohort, f"Course {self.step.course + 1} in the series")
+        ]
+        warnings = notes_view(review.warnings, "Does the series apply to this patient?")
+        return Group(*parts, *([Text(), warnings] if warnings else []))
+
+    def action_answer(self) -> None:
+        """Accept: record the recommended decision (or, for reassess, complete the measurements)."""
+        found = self.course_review()
+        if found is None:
+            self.notify("The review is still being computed; try again in a moment.", timeout=3)
+            return
+        action = found.recommendation.action
+        if action == "reassess":
+            self.app.jump(Step("assessment", self.step.course))
+            return
+        self._record(ACCEPT[action], None)
+
+    def action_override(self) -> None:
+        """Decide otherwise: the dialog asks for the decision and a reason (required)."""
+        from il2tui.tui.screens.override import OverrideScreen
+
+        found = self.course_review()
+        if found is None:
+            return
+        self.app.push_screen(OverrideScreen(found.recommendation.action), self._overridden)
+
+    def _overridden(self, decision: Decision | None) -> None:
+        if decision is not None:
+            self._record(decision.action, decision.reason)
+
+    def _record(self, action: str, reason: str | None) -> None:
+        from il2tui.case import Decision
+        from il2tui.tui.edits import with_decision
+
+        assert self.case is not None
+        decision = Decision(action=action, reason=reason)  # type: ignore[arg-type]
+        case = with_decision(self.case, self.step.course, decision)
+        after = Step("course", self.step.course + 1) if action == "retreat" else Step("summary")
+        self.app.complete(self.step, case, after)
+
+    def action_later(self) -> None:
+        """Record a further restaging after this course (e.g. to confirm a response)."""
+        self.app.jump(Step("assessment", self.step.course, later=True))
+
+    def answer(self) -> Case:  # pragma: no cover - the decision is recorded by its actions
+        raise NotImplementedError
+
+    def save_answer(self) -> bool:
+        """ctrl+s saves the case as it is: the decision is only recorded by Enter or ctrl+o."""
+        return False

@@ -1,0 +1,106 @@
+"""What the baseline and assessment steps share: a date, diameters in mm or cm, a live review.
+
+As the clinician types, the form becomes a provisional case and the engine
+reviews it in a worker; the screen shows the engine's products, SPD and
+category. Nothing is computed here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, Static
+
+from il2tui.tui.forms import FieldError, Unit, convert_text
+from il2tui.tui.reviewing import review_in_thread
+from il2tui.tui.screens.step import StepScreen
+from il2tui.tui.widgets.field import Field
+
+if TYPE_CHECKING:
+    from il2tui.case import Case
+    from il2tui.review_model import Review
+
+
+class MeasuringScreen(StepScreen):
+    """A step with a date, rows of diameters, the unit switch and a live preview."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+t", "toggle_unit", "mm/cm", id="unit", tooltip="Switch the unit (stored in mm)"
+        ),
+        Binding("ctrl+n", "add_row", "Add lesion", id="add", tooltip="Add a lesion row"),
+        Binding("ctrl+r", "remove_row", "Remove", id="remove", tooltip="Remove the lesion row"),
+    ]
+    DATE_LABEL = "Date"
+    unit: Unit = "mm"
+
+    def compose_date(self) -> ComposeResult:
+        """The date row and the unit."""
+        with Horizontal(classes="row"):
+            yield Static(self.DATE_LABEL, classes="label")
+            yield Field(id="date", placeholder="YYYY-MM-DD", classes="date")
+            yield Static("", id="unit", markup=False)
+
+    def on_mount(self) -> None:
+        """Show the unit, then preview what was filled in."""
+        super().on_mount()
+        self._show_unit()
+        self.call_after_refresh(self.preview)
+
+    def diameter_fields(self) -> list[Field]:
+        """Every diameter field of the form."""
+        return [
+            f
+            for row in self.query(".lesion-row, .measure-row, .new-row")
+            for f in row.diameter_fields()
+        ]  # type: ignore[attr-defined]
+
+    def action_toggle_unit(self) -> None:
+        """Switch between mm and cm, converting what is typed (the value stays the same)."""
+        new: Unit = "cm" if self.unit == "mm" else "mm"
+        with self.prevent(Input.Changed):
+            for field in self.diameter_fields():
+                field.value = convert_text(field.value, self.unit, new)
+        self.unit = new
+        self._show_unit()
+
+    def _show_unit(self) -> None:
+        words = f"  diameters in {self.unit} (ctrl+t)"
+        self.query_one("#unit", Static).update(Text(words, style="dim"))
+
+    def on_input_changed(self) -> None:
+        """Something was typed: preview again."""
+        self.preview()
+
+    def preview(self) -> None:
+        """Ask the engine to review the form as it stands."""
+        from il2tui.caseio import CaseError
+
+        try:
+            case = self.provisional()
+        except (FieldError, CaseError):
+            case = None
+        if case is None:
+            self.previewed(None, None)
+        else:
+            review_in_thread(self, case, self.previewed, "preview")
+
+    def provisional(self) -> Case | None:
+        """The case as typed so far, with what can be read of this step."""
+        raise NotImplementedError
+
+    def previewed(self, review: Review | None, error: str | None) -> None:
+        """Show the engine's products, SPD and category."""
+
+    def draft(self) -> dict[str, Any]:
+        """The date, the unit and the rows as typed."""
+        return {"date": self.query_one("#date", Field).value, "unit": self.unit}
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        """Put the date and unit back (the rows are the subclass's)."""
+        self.query_one("#date", Field).value = draft.get("date", "")
+        self.unit = draft.get("unit", "mm")

@@ -1,0 +1,86 @@
+"""The summary: every course on a timeline, the SPD chart, the best response, the export."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from il2tui.tui.evidence_view import cohort_view
+from il2tui.tui.screens.step import StepScreen
+from il2tui.tui.timeline import COLUMNS, best_response_text, timeline_rows
+from il2tui.tui.widgets.spd_chart import SpdChart
+
+if TYPE_CHECKING:
+    from il2tui.case import Case
+    from il2tui.review_model import Review
+
+
+class SummaryScreen(StepScreen):
+    """Timeline, chart and best response; Enter exports the report."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "answer",
+            "Export",
+            priority=True,
+            id="answer",
+            tooltip="Write the Markdown report",
+        ),
+    ]
+    AUTO_FOCUS = "#timeline"
+
+    def compose_form(self) -> ComposeResult:
+        """The best response, the timeline table, the chart, the export line."""
+        yield Static(Text("Reviewing…", style="italic"), id="best", markup=False)
+        yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield Static("SPD change from baseline at each restaging", classes="section")
+        yield SpdChart(id="chart")
+        yield Static("", id="exported", markup=False)
+
+    def on_mount(self) -> None:
+        """Set the table's columns, then fill it when the review arrives."""
+        self.query_one(DataTable).add_columns(*COLUMNS)
+        super().on_mount()
+
+    def review_changed(self, review: Review | None) -> None:
+        """Fill the timeline, chart and best response from the review."""
+        if review is None:
+            return
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in timeline_rows(review):
+            table.add_row(*row)
+        self.query_one("#best", Static).update(Text(best_response_text(review), style="bold"))
+        points = [
+            (f"C{course.number} {found.date}", found.change_from_baseline_pct, found.response)
+            for course in review.courses
+            for found in course.assessments
+        ]
+        self.query_one(SpdChart).set_points(points)
+
+    def context(self, review: Review | None) -> RenderableType | None:
+        """What happened after course 1 to the series' patients with this diagnosis."""
+        if review is None:
+            return None
+        return cohort_view(review.cohort_first_course, "After course 1 in the series")
+
+    def action_answer(self) -> None:
+        """Export the review and the transcript as a Markdown report."""
+        path = self.app.action_export()
+        if path is not None:
+            self.query_one("#exported", Static).update(
+                Text(f"Report written: {path.name}", style="bold")
+            )
+
+    def answer(self) -> Case:  # pragma: no cover - the summary records nothing
+        raise NotImplementedError
+
+    def save_answer(self) -> bool:
+        """Nothing to answer here; ctrl+s saves the case as it is."""
+        return False

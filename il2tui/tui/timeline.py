@@ -1,0 +1,94 @@
+"""The summary's timeline: one row per restaging (or per course not yet restaged)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from il2tui.tui import wording as w
+from il2tui.tui.text import literal
+
+if TYPE_CHECKING:
+    from il2tui.review_model import CourseReview, Review
+
+COLUMNS = (
+    "Course",
+    "Start",
+    "Restaging",
+    "SPD mm²",
+    "Change",
+    "Category",
+    "Confirmed",
+    "Recommendation",
+    "Decision",
+)
+
+
+def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
+    """Every row of the timeline, as literal text cells."""
+    from il2tui.display import number, pct
+
+    for course in review.courses:
+        last = len(course.assessments) - 1
+        if last < 0:
+            yield _row(course.number, str(course.start), "not restaged", "", "", "", "", "", "")
+        for i, found in enumerate(course.assessments):
+            yield _row(
+                course.number if i == 0 else "",
+                str(course.start) if i == 0 else "",
+                str(found.date),
+                "—" if found.spd_mm2 is None else number(found.spd_mm2),
+                pct(found.change_from_baseline_pct),
+                found.response,
+                _confirmed(found.confirmed, found.confirmed_on),
+                _recommendation(course) if i == last else "",
+                _decision(course) if i == last else "",
+            )
+
+
+def _row(*cells: object) -> tuple[Text, ...]:
+    return tuple(literal(cell) for cell in cells)
+
+
+def _confirmed(confirmed: bool | None, on: object) -> str:
+    if confirmed is None:
+        return "—"
+    return "yes" if confirmed else ("later" if on else "not yet")
+
+
+def _recommendation(course: CourseReview) -> str:
+    rec = course.recommendation
+    return w.recommendation(rec.action, rec.stop_reason)
+
+
+def _decision(course: CourseReview) -> str:
+    decision = course.clinician_decision
+    if decision is None:
+        return "—"
+    words = w.DECISIONS[decision.action]
+    if decision.differs:
+        return f"OVERRIDE: {words} ({decision.reason or 'no reason'})"
+    return words
+
+
+def best_response_text(review: Review) -> str:
+    """The best response, whether it was confirmed, and its duration from the first dose."""
+    if review.best_response is None:
+        return "Best response: none yet (no restaging recorded)."
+    text = f"Best response: {w.category(review.best_response)}"
+    if review.best_response_first_seen:
+        text += f", first seen {review.best_response_first_seen}"
+    if review.best_response_confirmed is not None:
+        text += ", confirmed" if review.best_response_confirmed else ", not confirmed"
+    if review.response_duration_days is not None:
+        months = review.response_duration_days / 30.4375
+        state = (
+            "ongoing at the latest restaging" if review.response_ongoing else "until progression"
+        )
+        text += (
+            f". Duration {review.response_duration_days} days (about {months:.1f} months) from the "
+            f"first dose on {review.first_dose}, {state}"
+        )
+    return text + "."
