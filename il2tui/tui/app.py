@@ -42,15 +42,20 @@ class AssistApp(FlowApp):
         demo: bool = False,
         data_dir: Path | None = None,
         cursor_blink: bool = True,
+        warm_delay: float = 0.25,
     ) -> None:
         """See :func:`make_app`."""
         super().__init__()
         self.case_path, self.demo, self.data_dir = case_path, demo, data_dir
-        self.cursor_blink = cursor_blink
+        self.cursor_blink, self.warm_delay = cursor_blink, warm_delay
+        self._pending = []
 
     def on_mount(self) -> None:
-        """Show the first screen, then warm the engine and evidence after it is painted."""
-        self.call_after_refresh(self.warm_up)
+        """Show the first screen; load the engine and evidence once it is up."""
+        if self.warm_delay > 0:
+            self.set_timer(self.warm_delay, self.warm_up)
+        else:
+            self.call_later(self.warm_up)
         if self.demo:
             self.open_demo()
         elif self.case_path is not None:
@@ -120,6 +125,7 @@ def make_app(
     demo: bool = False,
     data_dir: Path | None = None,
     cursor_blink: bool = True,
+    warm_delay: float = 0.25,
 ) -> AssistApp:
     """Build the assistant.
 
@@ -129,5 +135,13 @@ def make_app(
         data_dir: where new cases and the demo copy are saved (default: the user's
             data folder, see :func:`il2tui.resources.user_data_dir`).
         cursor_blink: ``False`` for snapshot tests, so every picture is the same.
+        warm_delay: seconds after the first screen before SciPy and pandas load
+            (tests pass 0, so nothing waits on a timer).
     """
-    return AssistApp(case_path=case_path, demo=demo, data_dir=data_dir, cursor_blink=cursor_blink)
+    return AssistApp(
+        case_path=case_path,
+        demo=demo,
+        data_dir=data_dir,
+        cursor_blink=cursor_blink,
+        warm_delay=warm_delay,
+    )

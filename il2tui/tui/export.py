@@ -24,9 +24,11 @@ def report_path(case_path: Path) -> Path:
     return case_path.with_name(f"{case_path.stem}-report.md")
 
 
-def report_text(review: Review, entries: Sequence[Entry]) -> str:
+def report_text(review: Review, entries: Sequence[Entry], source: str) -> str:
     """The whole review (the engine's Markdown) and the transcript."""
-    lines = [_engine_markdown(review).rstrip(), "", "## Transcript", ""]
+    from il2tui.render_markdown import render_markdown
+
+    lines = [render_markdown(review, source).rstrip(), "", "## Transcript", ""]
     for entry in entries:
         lines.append(f"- **{_SPEAKER[entry.role]}:** {markdown_escape(entry.text)}")
     return "\n".join(lines) + "\n"
@@ -37,11 +39,5 @@ def write_report(case_path: Path, review: Review, entries: Sequence[Entry]) -> P
     from il2tui.storage import atomic_write_text
 
     path = report_path(case_path)
-    atomic_write_text(path, report_text(review, entries))
+    atomic_write_text(path, report_text(review, entries, case_path.name))
     return path
-
-
-def _engine_markdown(review: Review) -> str:
-    from il2tui.render import render_markdown
-
-    return render_markdown(review)

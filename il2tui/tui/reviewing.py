@@ -47,7 +47,15 @@ def review_in_thread(
             review, error = None, f"The review failed: {exc}"
         node.app.call_from_thread(done, review, error)
 
-    node.run_worker(work, thread=True, exclusive=True, group=group, exit_on_error=False)
+    def start() -> None:
+        if node.is_attached:
+            node.run_worker(work, thread=True, exclusive=True, group=group, exit_on_error=False)
+
+    app = node.app
+    if isinstance(app, ReviewingApp):
+        app.after_warm_up(start)
+    else:
+        start()
 
 
 class ReviewingApp(App[None]):
@@ -57,6 +65,17 @@ class ReviewingApp(App[None]):
     frames: reactive[dict[str, Any]] = reactive(dict, init=False, always_update=True)
     session: Session | None = None
     data_dir: Path | None = None
+    warm_delay: float = 0.25
+    """Seconds between the first screen and the start of the imports (tests use 0)."""
+    _warm: bool = False
+    _pending: list[Callable[[], None]]
+
+    def after_warm_up(self, work: Callable[[], None]) -> None:
+        """Run ``work`` now if the engine is loaded, otherwise as soon as it is."""
+        if self._warm:
+            work()
+        else:
+            self._pending.append(work)
 
     def current_review(self) -> Review | None:
         """The review of the case as it is now; ``None`` while it is being computed."""
@@ -84,8 +103,13 @@ class ReviewingApp(App[None]):
         """Load evidence tables in a worker; ``frames`` changes when they are in."""
         missing = [name for name in names if name not in self.frames]
         if missing:
-            self.run_worker(
-                lambda: self._load_frames(missing), thread=True, group="frames", exit_on_error=False
+            self.after_warm_up(
+                lambda: self.run_worker(
+                    lambda: self._load_frames(missing),
+                    thread=True,
+                    group="frames",
+                    exit_on_error=False,
+                )
             )
 
     def _load_frames(self, names: list[str]) -> None:
@@ -104,7 +128,12 @@ class ReviewingApp(App[None]):
         self.frames = self.frames | loaded
 
     def warm_up(self) -> None:
-        """Import the engine, SciPy and pandas in a worker once the first screen is painted."""
+        """Import the engine, SciPy and pandas in a worker, then run what waited for them.
+
+        Called ``warm_delay`` seconds after the first screen is shown: importing
+        SciPy in a thread holds the interpreter for long stretches, so it must not
+        compete with the first paint.
+        """
 
         def work() -> None:
             from il2tui.evidence import cohort, frame
@@ -112,5 +141,12 @@ class ReviewingApp(App[None]):
 
             cohort("melanoma", 1, "none")
             frame("response")
+            self.call_from_thread(self._warmed)
 
         self.run_worker(work, thread=True, group="warm-up", exit_on_error=False)
+
+    def _warmed(self) -> None:
+        self._warm = True
+        pending, self._pending = self._pending, []
+        for work in pending:
+            work()

@@ -1,6 +1,7 @@
 """Text from users and files, made safe to show: literal, one line, no control codes.
 
-Every label, site, note, reason and file name goes through :func:`clean` before it
+Every label, site, note, reason and file name goes through :func:`clean` (the
+engine's :func:`il2tui.textsafe.plain`) before it
 reaches a widget, the transcript or a report, and into widgets only as a
 :class:`rich.text.Text` (never as markup), so ``[bold]`` shows as typed and an
 escape sequence shows as ``\\x1b`` instead of reaching the terminal.
@@ -8,33 +9,20 @@ escape sequence shows as ``\\x1b`` instead of reaching the terminal.
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.text import Text
 
-#: Invisible format characters that reorder or hide text (bidi overrides and
-#: isolates, zero-width joiners stay: they are harmless and part of some scripts).
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+from il2tui.textsafe import markdown, plain
 
 
 def clean(value: object, limit: int | None = None) -> str:
-    """``value`` as one line of visible text: control and bidi characters as escapes.
+    """``value`` as visible text: control and bidi characters as escapes (the engine's rule).
 
     ``limit`` cuts the result to that many characters, ending with an ellipsis.
     """
-    text = "" if value is None else str(value)
-    out = "".join(_visible(ch) for ch in text)
+    out = plain("" if value is None else str(value))
     if limit is not None and len(out) > limit:
         return out[: max(limit - 1, 0)] + "…"
     return out
-
-
-def _visible(ch: str) -> str:
-    if ch in _BIDI:
-        return f"\\u{ord(ch):04x}"
-    if unicodedata.category(ch) == "Cc":
-        return f"\\x{ord(ch):02x}"
-    return ch
 
 
 def literal(value: object, style: str = "", limit: int | None = None) -> Text:
@@ -43,11 +31,8 @@ def literal(value: object, style: str = "", limit: int | None = None) -> Text:
 
 
 def markdown_escape(value: object) -> str:
-    """Cleaned text with Markdown's special characters escaped, for the report."""
-    text = clean(value)
-    for ch in "\\`*_{}[]()<>#+-.!|~":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    """Text for a Markdown report line, escaped by the engine's rule (nothing is interpreted)."""
+    return markdown("" if value is None else str(value))
 
 
 def literal_lines(value: object, style: str = "") -> Text:

@@ -49,28 +49,28 @@ def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
 
 
 def _row(*cells: object) -> tuple[Text, ...]:
-    return tuple(literal(cell) for cell in cells)
+    return tuple(literal(cell, limit=48) for cell in cells)
 
 
 def _confirmed(confirmed: bool | None, on: object) -> str:
     if confirmed is None:
         return "—"
-    return "yes" if confirmed else ("later" if on else "not yet")
+    return "yes" if confirmed else (f"on {on}" if on else "not yet")
 
 
 def _recommendation(course: CourseReview) -> str:
     rec = course.recommendation
-    return w.recommendation(rec.action, rec.stop_reason)
+    words = rec.action.replace("_", " ")
+    return f"{words}: {rec.stop_reason.replace('_', ' ')}" if rec.stop_reason else words
 
 
 def _decision(course: CourseReview) -> str:
     decision = course.clinician_decision
     if decision is None:
         return "—"
-    words = w.DECISIONS[decision.action]
     if decision.differs:
-        return f"OVERRIDE: {words} ({decision.reason or 'no reason'})"
-    return words
+        return f"OVERRIDE: {decision.action} ({decision.reason or 'no reason'})"
+    return decision.action
 
 
 def best_response_text(review: Review) -> str:

@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from il2tui.tui.evidence_view import cohort_view, notes_view
@@ -15,6 +16,7 @@ from il2tui.tui.recommendation_view import decision_prompt, recommendation_view
 from il2tui.tui.screens.step import StepScreen
 from il2tui.tui.steps import Step
 from il2tui.tui.verdict import verdict_view
+from il2tui.tui.widgets.field import Field
 
 if TYPE_CHECKING:
     from il2tui.case import Case, Decision
@@ -56,11 +58,20 @@ class DecisionScreen(StepScreen):
             tooltip="Add a later restaging (to confirm)",
         ),
     ]
-    AUTO_FOCUS = "#context"
+    AUTO_FOCUS = "#note"
 
     def compose_form(self) -> ComposeResult:
-        """The engine's verdict and recommendation, filled when the review arrives."""
+        """The engine's verdict and recommendation, then an optional note to the decision."""
         yield Static(Text("Reviewing…", style="italic"), id="decision-body", markup=False)
+        with Horizontal(classes="row"):
+            yield Static("Note (optional)", classes="label")
+            yield Field(id="note", placeholder="kept with an accepted decision")
+
+    def fill(self, case: Case | None) -> None:
+        """The note on file, if the decision was recorded."""
+        recorded = self._recorded()
+        if recorded is not None and recorded.reason:
+            self.query_one("#note", Field).value = recorded.reason
 
     def course_review(self) -> CourseReview | None:
         """This course in the current review (``None`` while it is computed)."""
@@ -95,9 +106,12 @@ class DecisionScreen(StepScreen):
         found = self.course_review()
         if review is None or found is None:
             return None
-        parts: list[RenderableType] = [
-            cohort_view(found.cohort, f"Course {self.step.course + 1} in the series")
-        ]
+        n = self.step.course
+        if found.cohort is None:  # no state yet (not evaluable): the course just given
+            series = cohort_view(found.cohort_this_course, f"Course {n} in the series")
+        else:
+            series = cohort_view(found.cohort, f"Course {n + 1} in the series")
+        parts: list[RenderableType] = [series]
         warnings = notes_view(review.warnings, "Does the series apply to this patient?")
         return Group(*parts, *([Text(), warnings] if warnings else []))
 
@@ -111,7 +125,8 @@ class DecisionScreen(StepScreen):
         if action == "reassess":
             self.app.jump(Step("assessment", self.step.course))
             return
-        self._record(ACCEPT[action], None)
+        note = self.query_one("#note", Field).value.strip()
+        self._record(ACCEPT[action], note[:2000] or None)
 
     def action_override(self) -> None:
         """Decide otherwise: the dialog asks for the decision and a reason (required)."""
@@ -146,3 +161,7 @@ class DecisionScreen(StepScreen):
     def save_answer(self) -> bool:
         """ctrl+s saves the case as it is: the decision is only recorded by Enter or ctrl+o."""
         return False
+
+    def draft(self) -> dict[str, str]:
+        """The note as typed."""
+        return {"note": self.query_one("#note", Field).value}

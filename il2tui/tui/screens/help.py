@@ -13,10 +13,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 ALWAYS = [
-    ("tab / shift+tab", "Next / previous field"),
     ("space", "Tick a box; change a ‹ choice ›"),
     ("← / →", "Change a ‹ choice ›"),
-    ("ctrl+p", "Command palette: steps, evidence, export, save"),
 ]
 
 
@@ -57,7 +55,7 @@ def keys_table(app: App, screen: Screen) -> Table:
             continue
         seen.add(shown)
         words = active.binding.description
-        if active.binding.tooltip:
+        if active.binding.tooltip and active.binding.tooltip != words:
             words += f": {active.binding.tooltip}"
         table.add_row(shown, Text(words, style="" if active.enabled else "dim"))
     for key, words in ALWAYS:

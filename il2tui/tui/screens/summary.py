@@ -34,6 +34,8 @@ class SummaryScreen(StepScreen):
         ),
     ]
     AUTO_FOCUS = "#timeline"
+    #: The timeline needs the width: the panels stay behind F3 / F4 at every size.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow")]
 
     def compose_form(self) -> ComposeResult:
         """The best response, the timeline table, the chart, the export line."""

@@ -1,0 +1,53 @@
+"""Fixtures and helpers for the assistant's Pilot and snapshot tests.
+
+Every app is built by :func:`il2tui.tui.app.make_app` with the test's own data
+folder, no cursor blink and no warm-up delay; the clock and home folder are
+pinned by the suite's ``conftest``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from il2tui.tui.app import AssistApp, make_app
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """Where the app under test saves new cases and demo copies."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def build(data_dir: Path) -> Callable[..., AssistApp]:
+    """Build the app as the CLI does, but deterministic (no blink, no warm-up delay)."""
+
+    def factory(**kwargs: Any) -> AssistApp:
+        return make_app(data_dir=data_dir, cursor_blink=False, warm_delay=0, **kwargs)
+
+    return factory
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until the app is idle: messages handled, workers (reviews, tables) finished."""
+    for _ in range(20):  # bounded: a finished worker may start one more
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(not w.is_finished for w in pilot.app.workers):
+            return
+
+
+async def typed(pilot: Pilot, text: str) -> None:
+    """Type ``text`` one key at a time, as a person would."""
+    await pilot.press(*("space" if ch == " " else ch for ch in text))
+
+
+async def settled_before(pilot: Pilot) -> None:
+    """A snapshot's ``run_before``: let the first screen load its review and evidence."""
+    await settle(pilot)

@@ -1,0 +1,179 @@
+"""The transcript, going back without losing anything, resuming, and a file that cannot open."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Static
+
+from il2tui.caseio import load_case
+from il2tui.tui.app import AssistApp
+from il2tui.tui.screens.message import MessageScreen
+from il2tui.tui.widgets.field import Field
+from il2tui.tui.widgets.transcript_view import TranscriptView
+from tests.tui import cases
+from tests.tui.conftest import settle, typed
+
+Build = Callable[..., AssistApp]
+
+
+def run(app: AssistApp, steps: Callable, size: tuple[int, int] = (100, 30)) -> None:
+    """Run ``steps(pilot)`` against ``app`` headless."""
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await steps(pilot)
+
+    asyncio.run(main())
+
+
+def transcript_text(app: AssistApp) -> str:
+    """The transcript panel's text as shown."""
+    return str(app.screen.query_one(TranscriptView).query_one(Static).content)
+
+
+async def answer_patient_and_baseline(pilot) -> None:
+    """Renal cell, label with markup in it, one lesion of 24 × 20 mm."""
+    await pilot.press("n")
+    await settle(pilot)
+    await pilot.press("down", "tab")
+    await typed(pilot, "Pt [b]7")
+    await pilot.press("enter")
+    await settle(pilot)
+    await typed(pilot, "2025-01-06")
+    await pilot.press("tab")
+    await typed(pilot, "lung")
+    await pilot.press("tab", "tab")
+    await typed(pilot, "24")
+    await pilot.press("tab")
+    await typed(pilot, "20")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def test_transcript_shows_questions_answers_and_results_in_order(build: Build) -> None:
+    """After two steps the transcript holds both questions, both answers (the label as
+    typed, markup and all) and the baseline SPD, in that order."""
+    app = build()
+    seen: list[str] = []
+
+    async def steps(pilot) -> None:
+        await answer_patient_and_baseline(pilot)
+        seen.append(transcript_text(app))
+
+    run(app, steps)
+    text = seen[0]
+    expected = [
+        "Assistant What is the patient's diagnosis?",
+        "You Metastatic renal cell cancer; label “Pt [b]7”",
+        "Assistant Which lesions will you follow",
+        "You 2025-01-06: L1 lung (CT) 24 × 20 mm.",
+        "→ Baseline SPD 480 mm².",
+    ]
+    positions = [text.find(part) for part in expected]
+    assert -1 not in positions, text
+    assert positions == sorted(positions), text
+
+
+def test_escape_goes_back_and_keeps_what_was_typed(build: Build) -> None:
+    """Type a start date on course 1, Escape to the baseline, Enter again: the date is still
+    there, and the baseline's answer was not changed."""
+    app = build()
+    found: list[str] = []
+
+    async def steps(pilot) -> None:
+        await answer_patient_and_baseline(pilot)
+        await typed(pilot, "2025-01-13")
+        await pilot.press("escape")
+        await settle(pilot)
+        found.append(app.screen.step.key)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        found.append(app.screen.step.key)  # type: ignore[attr-defined]
+        found.append(app.screen.query_one("#start", Field).value)
+
+    run(app, steps)
+    assert found == ["baseline", "course-1", "2025-01-13"]
+
+
+def test_resume_a_half_finished_case(build: Build, tmp_path: Path) -> None:
+    """A file with course 1 given but not restaged opens on the restaging after course 1;
+    answering it saves the file, and reopening the file lands on the decision."""
+    path = cases.write(tmp_path, "half", cases.BEFORE_RESTAGING)
+    first = build(case_path=path)
+    keys: list[str] = []
+
+    async def restage(pilot) -> None:
+        keys.append(first.screen.step.key)  # type: ignore[attr-defined]
+        await typed(pilot, "2025-03-10")
+        for value in ("12", "10", "20", "15"):
+            await pilot.press("tab")
+            await typed(pilot, value)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    run(first, restage)
+    saved = load_case(path, draft=True)
+    assert saved.courses[0].assessments[0].measurements["L2"] == (20, 15)
+    second = build(case_path=path)
+
+    async def look(pilot) -> None:
+        keys.append(second.screen.step.key)  # type: ignore[attr-defined]
+
+    run(second, look)
+    assert keys == ["assessment-1", "decision-1"]
+
+
+def test_new_case_is_autosaved_after_each_step(build: Build, data_dir: Path) -> None:
+    """The patient step writes the autosave file (mode 0600, named in the header); the file
+    reopens at the baseline step."""
+    app = build()
+    header: list[str] = []
+
+    async def steps(pilot) -> None:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        header.append(app.session.file_name)  # type: ignore[union-attr]
+
+    run(app, steps)
+    path = data_dir / "case-20260601-093000.json"
+    assert header == [path.name]
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert json.loads(path.read_text())["patient"]["diagnosis"] == "melanoma"
+    again = build(case_path=path)
+    kinds: list[str] = []
+
+    async def look(pilot) -> None:
+        kinds.append(again.screen.step.key)  # type: ignore[attr-defined]
+
+    run(again, look)
+    assert kinds == ["baseline"]
+
+
+def test_a_bad_file_shows_a_dialog_and_the_app_keeps_running(build: Build, tmp_path: Path) -> None:
+    """A case with a negative diameter: a dialog names the file and the field path, the start
+    screen is underneath, and the file is not changed."""
+    data = cases.case([cases.course(1, "2025-01-13", "2025-03-10", {"L1": [-1, 10]})])
+    path = cases.write(tmp_path, "bad", data)
+    before = path.read_bytes()
+    app = build(case_path=path)
+    shown: list[object] = []
+
+    async def steps(pilot) -> None:
+        shown.append(app.screen)
+        shown.append(str(app.screen.query_one("#dialog-body", Static).content))
+        await pilot.press("enter")
+        await settle(pilot)
+        shown.append(type(app.screen).__name__)
+
+    run(app, steps)
+    assert isinstance(shown[0], MessageScreen)
+    assert "bad.json" in shown[1] and "courses[0].assessments[0].measurements.L1" in shown[1]
+    assert shown[2] == "StartScreen"
+    assert path.read_bytes() == before
