@@ -42,10 +42,3 @@ def test_python_dash_m_runs_the_same_cli() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout and "review" in result.stdout
-
-
-def test_unbuilt_subcommands_say_so_and_exit_non_zero() -> None:
-    for argv in (["assist"], ["review"], ["schema"]):
-        result = runner.invoke(app, argv)
-        assert result.exit_code == 3, result.output
-        assert "is not built yet" in result.output

@@ -1,0 +1,52 @@
+"""``il2 assist`` on the command line: arguments reach the app factory; misuse exits 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from typer.testing import CliRunner
+
+from il2tui.cli import app
+from il2tui.tui import app as tui_app
+
+runner = CliRunner()
+
+
+class FakeApp:
+    """Stands in for the Textual app: records how it was built and that it ran."""
+
+    built: ClassVar[dict[str, object]] = {}
+
+    def __init__(self, **kwargs: object) -> None:
+        FakeApp.built = dict(kwargs) | {"ran": False}
+
+    def run(self) -> None:
+        FakeApp.built["ran"] = True
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> type[FakeApp]:
+    monkeypatch.setattr(tui_app, "make_app", lambda **kw: FakeApp(**kw))
+    return FakeApp
+
+
+def test_a_case_file_is_opened(fake_app: type[FakeApp], tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    result = runner.invoke(app, ["assist", str(path)])
+    assert result.exit_code == 0, result.output
+    assert fake_app.built == {"case_path": path, "demo": False, "ran": True}
+
+
+def test_demo_opens_the_demo(fake_app: type[FakeApp]) -> None:
+    result = runner.invoke(app, ["assist", "--demo"])
+    assert result.exit_code == 0, result.output
+    assert fake_app.built == {"case_path": None, "demo": True, "ran": True}
+
+
+def test_a_file_and_demo_together_are_refused(fake_app: type[FakeApp], tmp_path: Path) -> None:
+    result = runner.invoke(app, ["assist", str(tmp_path / "x.json"), "--demo"])
+    assert result.exit_code == 2, result.output
+    assert "not both" in result.output
+    assert fake_app.built.get("ran") is not True
