@@ -29,6 +29,7 @@ class FakeApp:
 @pytest.fixture
 def fake_app(monkeypatch: pytest.MonkeyPatch) -> type[FakeApp]:
     monkeypatch.setattr(tui_app, "make_app", lambda **kw: FakeApp(**kw))
+    FakeApp.built = {}
     return FakeApp
 
 
