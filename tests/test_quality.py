@@ -62,6 +62,8 @@ HEADLESS_COMMANDS = [
     ["evidence"],
     ["evidence", "tempo", "--format", "csv"],
     ["evidence", "lookup", "--diagnosis", "renal_cell", "--course", "2", "--state", "PR"],
+    ["schema"],
+    ["review", "--demo", "--format", "json"],
 ]
 
 

@@ -1,0 +1,145 @@
+"""The guideline as data: the shipped file, a clinic's own file, and files that are wrong."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from il2tui.evidence import cohort
+from il2tui.guideline import GuidelineError, load_guideline
+from il2tui.resources import read_shipped_text
+from il2tui.review import review_case
+from tests.engine.helpers import build
+
+SHIPPED = read_shipped_text("guidelines", "retreatment.toml")
+
+
+def test_the_shipped_guideline_is_versioned_and_active() -> None:
+    guideline = load_guideline()
+    assert (guideline.id, guideline.version, guideline.status) == (
+        "nci-sb-2000-retreatment",
+        "1.0.0",
+        "active",
+    )
+    assert "J Clin Oncol 2000" in guideline.source
+
+
+def test_every_rule_cites_a_page_of_the_paper() -> None:
+    for rule in load_guideline().rules:
+        assert rule.citations, rule.id
+        assert all(" p" in c.text and "195" in c.text for c in rule.citations), rule.id
+
+
+def test_the_rules_keep_the_order_of_the_issue() -> None:
+    ids = [rule.id for rule in load_guideline().rules]
+    assert ids.index("severe_toxicity") < ids.index("declined") < ids.index("progression")
+    assert ids.index("progression") < ids.index("not_evaluable") < ids.index("cr_consolidate")
+    assert ids.index("cr_consolidated") < ids.index("objective_response")
+    assert ids.index("objective_response") < ids.index("first_course_no_objective_response")
+
+
+FACTS = dict(
+    course=[1, 2, 3, 4, 5],
+    assessed=[True, False],
+    severe_toxicity=[True, False],
+    declined=[True, False],
+    response=["CR", "PR", "MR", "SD", "PD", "NE"],
+    best_response=["CR", "PR", "MR", "SD"],
+    courses_since_cr=[0, 1, 2],
+)
+
+
+def test_some_rule_decides_every_possible_situation() -> None:
+    """No combination of facts the engine can produce falls through to 'no rule matched'."""
+    plan = load_guideline().compiled()
+    for values in itertools.product(*FACTS.values()):
+        facts = dict(zip(FACTS, values, strict=True))
+        if facts["response"] != "CR":
+            facts["courses_since_cr"] = None
+        assert plan.decide(facts) is not None, facts
+
+
+def test_the_zero_of_seventeen_caution_agrees_with_the_tables() -> None:
+    """8 melanoma + 9 renal cell non-responders after two courses got a third; none responded."""
+    answers = [cohort(d, 3, "NR") for d in ("melanoma", "renal_cell")]
+    assert sum(a.treated for a in answers) == 17
+    assert all(o.patients == 0 for a in answers for o in a.outcomes if o.state != "NR")
+    caution = next(c for c in load_guideline().cautions if c.id == "nr_third_course")
+    assert "17" in caution.text and "8 melanoma, 9 renal cell" in caution.text
+    assert "3/17 = 17.6%" in caution.text and round(3 / 17 * 100, 1) == 17.6
+
+
+def test_the_mr_caution_agrees_with_table_4() -> None:
+    answer = cohort("renal_cell", 3, "MR")
+    assert answer.treated == 1
+    assert {o.state: o.patients for o in answer.outcomes}["CR"] == 1
+    assert cohort("melanoma", 3, "MR").treated == 0
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "clinic.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_clinic_guideline_decides_and_is_named_in_the_review(tmp_path: Path) -> None:
+    text = SHIPPED.replace('id = "nci-sb-2000-retreatment"', 'id = "clinic-x"').replace(
+        'when = { course = { min = 2 }, best_response = ["MR", "SD"] }',
+        'when = { course = { min = 3 }, best_response = ["MR", "SD"] }',
+    )
+    text = text.replace(
+        'when = { course = 1, best_response = ["MR", "SD"] }',
+        'when = { course = { max = 2 }, best_response = ["MR", "SD"] }',
+    )
+    guideline = load_guideline(_write(tmp_path, text))
+    case = build({"L1": [20, 20]}, [{"L1": [19, 20]}], [{"L1": [19, 20]}])
+    review = review_case(case, guideline)
+    assert (review.guideline.id, review.guideline.version) == ("clinic-x", "1.0.0")
+    assert review.courses[1].recommendation.action == "consider_retreat"
+    assert review_case(case).courses[1].recommendation.action == "stop"
+
+
+BROKEN = [
+    ("when = { severe_toxicity = true }", "when = { toxic = true }", "rules[0].when", "toxic"),
+    ('when = { response = "PD" }', 'when = { response = "XX" }', "rules[3].when", "'XX'"),
+    ('stop_reason = "toxicity"\n', "", "rules[0]", "stop_reason"),
+    (
+        'sources = ["results.discontinuation"]\n',
+        'sources = ["page99"]\n',
+        "rules[0].sources",
+        "page99",
+    ),
+    ('id = "declined"', 'id = "severe_toxicity"', "rules", "used twice"),
+    ('status = "active"', 'status = "final"', "status", "draft"),
+    ("when = { age = { min = 71 } }", 'when = { age = { min = "old" } }', "warnings", "whole"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "path", "words"), BROKEN, ids=[b[2] for b in BROKEN])
+def test_a_broken_guideline_names_the_field(
+    tmp_path: Path, old: str, new: str, path: str, words: str
+) -> None:
+    assert old in SHIPPED
+    file = _write(tmp_path, SHIPPED.replace(old, new, 1))
+    with pytest.raises(GuidelineError) as caught:
+        load_guideline(file)
+    assert str(caught.value).startswith(f"{file}: {path}"), str(caught.value)
+    assert words in caught.value.message
+
+
+def test_a_guideline_that_is_not_toml_names_the_file(tmp_path: Path) -> None:
+    file = _write(tmp_path, "id = [")
+    with pytest.raises(GuidelineError, match="not valid TOML"):
+        load_guideline(file)
+
+
+def test_no_matching_rule_leaves_the_decision_to_the_clinician(tmp_path: Path) -> None:
+    head, first, *_ = SHIPPED.split("\n[[rules]]\n")
+    text = f"{head}\n[[rules]]\n{first}"  # only the toxicity rule
+    guideline = load_guideline(_write(tmp_path, text))
+    review = review_case(build({"L1": [20, 20]}, [{"L1": [10, 10]}]), guideline)
+    rec = review.courses[0].recommendation
+    assert (rec.action, rec.rule) == ("reassess", "no_rule_matched")
+    assert "the decision is the clinician's" in rec.reasoning
