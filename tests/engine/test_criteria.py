@@ -1,0 +1,86 @@
+"""Response criteria details the golden cases do not spell out: exactness, statuses, display."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from il2tui import display
+from il2tui.case import MAX_DECIMAL_PLACES, MAX_DIAMETER_MM, Case
+from il2tui.confirm import CONFIRMATION_DAYS
+from il2tui.criteria import MR_REDUCTION_PCT, PD_INCREASE_PCT, PR_REDUCTION_PCT
+from il2tui.guideline import load_assumptions
+from il2tui.review import review_case
+from il2tui.review_model import AssessmentResult
+from tests.engine.helpers import build
+
+
+def _last(case: Case) -> AssessmentResult:
+    return [a for c in review_case(case).courses for a in c.assessments][-1]
+
+
+def test_products_of_the_finest_and_largest_diameters_stay_exact() -> None:
+    finest = Decimal("399.9999")
+    case = build({f"L{i}": [finest, finest] for i in range(1, 21)}, [{"L1": [0.0001, 0.0001]}])
+    review = review_case(case)
+    assert review.baseline_spd_mm2 == 20 * finest * finest
+    assert review.courses[0].response == "NE"
+
+
+def test_a_lesion_that_comes_back_is_marked_and_is_progression() -> None:
+    result = _last(
+        build(
+            {"L1": [20, 20], "L2": [10, 10]},
+            [{"L1": [0, 0], "L2": [10, 10]}],
+            [{"L1": [1, 1], "L2": [5, 5]}],
+        )
+    )
+    status = {row.id: row.status for row in result.lesions}
+    assert status == {"L1": "reappeared", "L2": "measured"}
+    assert result.response == "PD"
+    assert result.basis == "L1 (site L1) had disappeared and is measurable again: PD"
+
+
+def test_a_cr_needs_every_lesion_gone_and_no_new_lesion() -> None:
+    new = {"measurements": {"L1": [0, 0]}, "new_lesions": [{"site": "skin"}]}
+    assert _last(build({"L1": [20, 20]}, [new])).response == "PD"
+    assert _last(build({"L1": [20, 20]}, [{"L1": [0, 0]}])).response == "CR"
+    assert _last(build({"L1": [20, 20], "L2": [3, 3]}, [{"L1": [0, 0], "L2": None}])).response == (
+        "NE"
+    )
+
+
+def test_the_nadirs_are_those_before_the_evaluation() -> None:
+    result = _last(build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [11, 11]}]))
+    row = result.lesions[0]
+    assert (row.nadir_before_mm2, row.product_mm2, row.change_from_nadir_pct) == (100, 121, 21)
+    assert (result.spd_nadir_before_mm2, result.change_from_nadir_pct) == (100, Decimal("21.0"))
+    assert result.response == "PR"
+
+
+@pytest.mark.parametrize(
+    ("value", "reference", "shown"),
+    [
+        ("250.1", "500", "-49.9"),  # 49.98% reduction: not shown as reaching 50%
+        ("250", "500", "-50.0"),
+        ("249.9", "500", "-50.0"),  # 50.02% reduction: a PR, shown as -50.0
+        ("375.1", "500", "-24.9"),
+        ("124.96", "100", "24.9"),  # +24.96% on a nadir: not shown as reaching 25%
+        ("125", "100", "25.0"),
+        ("1124", "1532", "-26.6"),
+    ],
+)
+def test_percentages_are_never_rounded_onto_a_threshold(
+    value: str, reference: str, shown: str
+) -> None:
+    assert display.change_pct(Decimal(value), Decimal(reference)) == Decimal(shown)
+
+
+def test_the_assumptions_file_states_the_engines_numbers() -> None:
+    text = {a.id: a.text for a in load_assumptions().assumptions}
+    assert f"{PD_INCREASE_PCT}% or more" in text["progression_who_1981"]
+    assert f"at least {MR_REDUCTION_PCT}% and under {PR_REDUCTION_PCT}%" in text["mr_band"]
+    assert f"{CONFIRMATION_DAYS} days" in text["confirmation_28_days"]
+    assert f"above {MAX_DIAMETER_MM} mm" in text["plausible_diameters"]
+    assert f"more than {MAX_DECIMAL_PLACES} decimal places" in text["plausible_diameters"]
