@@ -33,6 +33,7 @@ MAX_DIAMETER_MM = Decimal(400)
 #: The finest diameter accepted: 0.0001 mm. Finer digits cannot come from a
 #: measurement, and the bound keeps every product exact in 28 digits.
 MAX_DECIMAL_PLACES = 4
+_FINEST = Decimal(1).scaleb(-MAX_DECIMAL_PLACES)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 Diagnosis = Literal["melanoma", "renal_cell"]
@@ -68,11 +69,8 @@ def _diameter(value: Any) -> Decimal:
         raise ValueError("must not be negative")
     if value > MAX_DIAMETER_MM:
         raise ValueError(f"is implausibly large: above {MAX_DIAMETER_MM} mm (a unit slip?)")
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -MAX_DECIMAL_PLACES:
-        places = value.normalize().as_tuple().exponent
-        if isinstance(places, int) and -places > MAX_DECIMAL_PLACES:
-            raise ValueError(f"has more than {MAX_DECIMAL_PLACES} decimal places")
+    if value.quantize(_FINEST) != value:  # exact: the value is at most 400
+        raise ValueError(f"has more than {MAX_DECIMAL_PLACES} decimal places")
     return value
 
 

@@ -57,10 +57,7 @@ def review(
 
     if not paths and not demo:
         fail("il2 review: give one or more case files, a folder of them, or --demo")
-    output, failed = run_review(paths or [], fmt.value, guideline, demo)
-    if output:
-        typer.echo(output, nl=False)
-    if failed:
+    if run_review(paths or [], fmt.value, guideline, demo):
         raise typer.Exit(EXIT_INVALID)
 
 

@@ -1,46 +1,54 @@
-"""The work behind ``il2 review``: find the files, review each, render them together."""
+"""The work behind ``il2 review``: find the files, review each, print as it goes.
+
+Each review is rendered and written as soon as it is made and then dropped, so
+an audit of thousands of files runs in constant memory.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import typer
 
+from il2tui.case import Case
 from il2tui.caseio import load_case
 from il2tui.cli_common import fail
 from il2tui.errors import InputFileError
-from il2tui.guideline import Guideline, load_guideline
-from il2tui.review import Review, review_case
+from il2tui.guideline import load_guideline
+from il2tui.render_out import Output
+from il2tui.review import review_case
 from il2tui.textsafe import plain
 
-SEPARATOR = {"text": "\n" + "=" * 72 + "\n\n", "markdown": "\n---\n\n"}
+Source = tuple[str, Callable[[], Case]]
 
 
-def run_review(
-    paths: list[Path], fmt: str, guideline_path: Path | None, demo: bool
-) -> tuple[str, bool]:
-    """Review every case; return the rendered output and whether any file was invalid."""
+def run_review(paths: list[Path], fmt: str, guideline_path: Path | None, demo: bool) -> bool:
+    """Review every case and print the results; return True when some file was invalid."""
     try:
         guideline = load_guideline(guideline_path)
     except InputFileError as exc:
         fail(plain(str(exc)))
-    reviews: list[tuple[str, Review]] = []
+    sources = list(_sources(paths, demo))
+    output = Output(fmt, several=len(sources) > 1, emit=lambda text: typer.echo(text, nl=False))
     failed = False
-    if demo:
-        from il2tui.demo import DEMO_SOURCE, demo_case
-
-        reviews.append((DEMO_SOURCE, review_case(demo_case(), guideline)))
-    for path in _case_files(paths):
+    for name, load in sources:
         try:
-            reviews.append((str(path), _review_file(path, guideline)))
+            output.add(name, review_case(load(), guideline))
         except InputFileError as exc:
             typer.echo(plain(str(exc)), err=True)
             failed = True
-    return render(reviews, fmt), failed
+    output.close()
+    return failed
 
 
-def _review_file(path: Path, guideline: Guideline) -> Review:
-    return review_case(load_case(path), guideline)
+def _sources(paths: list[Path], demo: bool) -> Iterator[Source]:
+    if demo:
+        from il2tui.demo import DEMO_SOURCE, demo_case
+
+        yield DEMO_SOURCE, demo_case
+    for path in _case_files(paths):
+        yield str(path), lambda path=path: load_case(path)
 
 
 def _case_files(paths: list[Path]) -> list[Path]:
@@ -53,26 +61,3 @@ def _case_files(paths: list[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
-
-
-def render(reviews: list[tuple[str, Review]], fmt: str) -> str:
-    """All reviews in one format (JSON: an object for one case, an array for several)."""
-    if not reviews:
-        return ""
-    if fmt == "csv":
-        from il2tui.render_csv import render_csv
-
-        return render_csv(reviews)
-    if fmt == "json":
-        from il2tui.render_json import render_json, render_json_many
-
-        return (
-            render_json(reviews[0][1], reviews[0][0])
-            if len(reviews) == 1
-            else (render_json_many(reviews))
-        )
-    if fmt == "markdown":
-        from il2tui.render_markdown import render_markdown as one
-    else:
-        from il2tui.render_text import render_text as one
-    return SEPARATOR[fmt].join(one(review, source) for source, review in reviews)

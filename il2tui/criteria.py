@@ -67,9 +67,14 @@ def baseline_products(case: Case) -> dict[str, Decimal]:
     return {lesion.id: mul(*found[lesion.id]) for lesion in case.lesions if lesion.id in found}
 
 
-def classify_case(case: Case) -> tuple[tuple[AssessmentResult, ...], ...]:
-    """Every evaluation of every course, classified; one tuple per course."""
-    products = baseline_products(case)
+def classify_case(
+    case: Case, products: dict[str, Decimal] | None = None
+) -> tuple[tuple[AssessmentResult, ...], ...]:
+    """Every evaluation of every course, classified; one tuple per course.
+
+    ``products`` are the baseline products when the caller has them already.
+    """
+    products = baseline_products(case) if products is None else products
     if not products or len(products) != len(case.lesions):
         return tuple(() for _ in case.courses)
     spd = add(products.values())

@@ -6,7 +6,9 @@ dialog; both case files and guideline files report through this class.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import stat
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -67,15 +69,14 @@ def show(value: object) -> str:
 
 
 def read_small_text(path: Path, max_bytes: int, error: type[InputFileError]) -> str:
-    """Read a small UTF-8 file; every failure becomes ``error`` naming the file."""
+    """Read a small UTF-8 file; every failure becomes ``error`` naming the file.
+
+    The file is opened without blocking and must be a regular file, so a folder,
+    a FIFO or a device is refused instead of hanging or being read forever.
+    """
     source = str(path)
     try:
-        if path.is_dir():
-            raise error(source, "", "is a folder, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise error(source, "", f"is {size:,} bytes; at most {max_bytes:,} are read")
-        raw = path.read_bytes()
+        raw = _read_regular(path, max_bytes, lambda message: error(source, "", message))
     except FileNotFoundError:
         raise error(source, "", "no such file") from None
     except PermissionError:
@@ -86,3 +87,19 @@ def read_small_text(path: Path, max_bytes: int, error: type[InputFileError]) -> 
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error(source, "", f"is not UTF-8 text (byte {exc.start})") from None
+
+
+def _read_regular(path: Path, max_bytes: int, problem: Callable[[str], Exception]) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise problem("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise problem("is not a regular file")
+        if info.st_size > max_bytes:
+            raise problem(f"is {info.st_size:,} bytes; at most {max_bytes:,} are read")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(max_bytes + 1)
+    finally:
+        os.close(fd)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from decimal import Decimal
 
 from il2tui.review_model import CourseReview, Review
@@ -41,12 +42,22 @@ COLUMNS = (
 
 def render_csv(reviews: list[tuple[str, Review]]) -> str:
     """One header line, then one row per course of every review."""
+    return header() + "".join(render_rows(review, source) for source, review in reviews)
+
+
+def header() -> str:
+    """The header line."""
+    return _lines([COLUMNS])
+
+
+def render_rows(review: Review, source: str) -> str:
+    """The CSV lines of one review (no header), escaped like every other output."""
+    return _lines([plain(_cell(value)) for value in row] for row in rows(source, review))
+
+
+def _lines(table: Iterable[Iterable[str]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for source, review in reviews:
-        for row in rows(source, review):
-            writer.writerow([plain(_cell(value)) for value in row])
+    csv.writer(out, lineterminator="\n").writerows(table)
     return out.getvalue()
 
 

@@ -21,11 +21,6 @@ def render_json(review: Review, source: str | None = None) -> str:
     return json_safe(dumps_exact(review_data(review, source)))
 
 
-def render_json_many(reviews: list[tuple[str, Review]]) -> str:
-    """Several reviews as one JSON array, each naming its source."""
-    return json_safe(dumps_exact([review_data(review, source) for source, review in reviews]))
-
-
 def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
     """The ``il2-review/1`` object as Python data (Decimals and dates kept exact)."""
     data: dict[str, Any] = {"format": review.format}

@@ -52,7 +52,8 @@ class _Point:
 def review_case(case: Case, guideline: Guideline | None = None) -> Review:
     """Review a case: classify every evaluation and apply the guideline after each course."""
     plan = (guideline or load_guideline()).compiled()
-    per_course = classify_case(case)
+    products = baseline_products(case)
+    per_course = classify_case(case, products)
     flat = [a for results in per_course for a in results]
     courses: list[CourseReview] = []
     seen, before = 0, "none"
@@ -61,7 +62,7 @@ def review_case(case: Case, guideline: Guideline | None = None) -> Review:
         point = _point(flat[:seen], course.number, assessed=bool(results))
         courses.append(_course(case, plan, course, results, point, before))
         before = point.state
-    baseline, baseline_spd = _baseline(case)
+    baseline, baseline_spd = _baseline(case, products)
     return Review(
         guideline=plan.ref,
         diagnosis=case.patient.diagnosis,
@@ -161,9 +162,10 @@ def _decision(course: Course, recommended: str) -> ClinicianDecision | None:
     )
 
 
-def _baseline(case: Case) -> tuple[tuple[BaselineLesion, ...], Decimal | None]:
+def _baseline(
+    case: Case, products: dict[str, Decimal]
+) -> tuple[tuple[BaselineLesion, ...], Decimal | None]:
     """The baseline lesions with their products, and the SPD once every lesion is measured."""
-    products = baseline_products(case)
     found = case.baseline.measurements if case.baseline else {}
     lesions = tuple(
         BaselineLesion(
