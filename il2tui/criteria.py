@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from il2tui import display
 from il2tui.arithmetic import lesion_name
@@ -42,21 +43,9 @@ class _Track:
     spd_nadir: Decimal
 
 
-@dataclass(slots=True)
-class _Draft:
-    """An evaluation classified, before its confirmation is known."""
-
-    course: int
-    date: date
-    day: int | None
-    lesions: tuple[LesionResult, ...]
-    new_lesions: tuple[NewLesionResult, ...]
-    spd: Decimal | None
-    spd_nadir_before: Decimal
-    change_from_baseline: Decimal | None
-    change_from_nadir: Decimal | None
-    response: Category
-    basis: str
+#: An evaluation classified, before its confirmation is known: the fields of an
+#: :class:`AssessmentResult` but the four of confirmation.
+_Draft = dict[str, Any]
 
 
 def baseline_products(case: Case) -> dict[str, Decimal]:
@@ -85,7 +74,7 @@ def classify_case(
         for course in case.courses
         for assessment in course.assessments
     ]
-    confirmed = confirmations([d.response for d in drafts], [d.date for d in drafts])
+    confirmed = confirmations([d["response"] for d in drafts], [d["date"] for d in drafts])
     results = iter([_finish(d, c) for d, c in zip(drafts, confirmed, strict=True)])
     return tuple(tuple(next(results) for _ in course.assessments) for course in case.courses)
 
@@ -99,19 +88,21 @@ def _classify(
     spd = add(measured) if len(measured) == len(rows) else None
     change = display.change_pct(spd, track.baseline_spd) if spd is not None else None
     response, basis = _decide(track, rows, new, spd, change)
-    draft = _Draft(
-        course=course,
-        date=found.date,
-        day=(found.date - first).days if first else None,
-        lesions=rows,
-        new_lesions=new,
-        spd=spd,
-        spd_nadir_before=track.spd_nadir,
-        change_from_baseline=change,
-        change_from_nadir=display.change_pct(spd, track.spd_nadir) if spd is not None else None,
-        response=response,
-        basis=basis,
-    )
+    draft = {
+        "course": course,
+        "date": found.date,
+        "day": (found.date - first).days if first else None,
+        "lesions": rows,
+        "new_lesions": new,
+        "spd_mm2": spd,
+        "spd_nadir_before_mm2": track.spd_nadir,
+        "change_from_baseline_pct": change,
+        "change_from_nadir_pct": (
+            display.change_pct(spd, track.spd_nadir) if spd is not None else None
+        ),
+        "response": response,
+        "basis": basis,
+    }
     _update(track, rows, spd)
     return draft
 
@@ -212,19 +203,9 @@ def _name(row: LesionResult) -> str:
 
 def _finish(draft: _Draft, confirmation: Confirmation) -> AssessmentResult:
     return AssessmentResult(
-        course=draft.course,
-        date=draft.date,
-        day=draft.day,
-        lesions=draft.lesions,
-        new_lesions=draft.new_lesions,
-        spd_mm2=draft.spd,
-        spd_nadir_before_mm2=draft.spd_nadir_before,
-        change_from_baseline_pct=draft.change_from_baseline,
-        change_from_nadir_pct=draft.change_from_nadir,
-        response=draft.response,
-        basis=draft.basis,
+        **draft,
         first_seen=confirmation.first_seen,
         confirmable_from=confirmation.due,
         confirmed_on=confirmation.confirmed_on,
-        confirmed=confirmation.as_of(draft.date),
+        confirmed=confirmation.as_of(draft["date"]),
     )
