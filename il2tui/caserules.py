@@ -77,6 +77,11 @@ def _date_problems(case: Case) -> Iterator[Problem]:
         last = ("the baseline", case.baseline.date)
     if case.first_dose is not None and last and case.first_dose < last[1]:
         yield "first_dose", f"{case.first_dose} is before {last[0]} ({last[1]})"
+    if case.first_dose is not None and case.courses and case.first_dose > case.courses[0].start:
+        yield (
+            "first_dose",
+            f"{case.first_dose} is after the start of course 1 ({case.courses[0].start})",
+        )
     for i, course in enumerate(case.courses):
         if last and course.start < last[1]:
             yield (

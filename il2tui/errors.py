@@ -64,7 +64,11 @@ def _friendly(loc: list[str | int], error: dict[str, Any], kind: str) -> str:
 
 def show(value: object) -> str:
     """An input value for a one-line message: exact digits, escapes made visible, short."""
-    text = format(value, "f") if isinstance(value, Decimal) else repr(value)
+    if isinstance(value, Decimal):
+        plain = value.is_finite() and -30 < value.adjusted() < 30 and len(value.as_tuple()[1]) < 60
+        text = format(value, "f") if plain else f"{value:.6E}"
+    else:
+        text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -74,6 +74,10 @@ def loads_exact(text: str) -> Any:
         ) from None
     except RecursionError:
         raise JSONInputError("not valid JSON: nested too deeply") from None
+    except JSONInputError:
+        raise
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise JSONInputError("not valid JSON: a number with far too many digits") from None
     if constants:  # only then walk the tree, to name the field
         raise JSONInputError("NaN and Infinity are not measurements", _find_constant(value))
     return value

@@ -6,16 +6,23 @@ Each problem the engine issue lists is tried through ``il2 review``: exit status
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from il2tui.caseio import CaseError, parse_case
 from il2tui.cli import app
 from tests.engine.helpers import case_data
+
+FIELDS = ["patient", "lesions", "baseline", "courses", "first_dose", "format"]
 
 runner = CliRunner()
 
@@ -160,3 +167,80 @@ def test_a_control_character_in_a_bad_value_is_escaped_in_the_message(tmp_path: 
     result = runner.invoke(app, ["review", str(file)])
     assert result.exit_code == 2
     assert "\x1b" not in result.stderr and "\\x1b" in result.stderr
+
+
+HOSTILE_TEXT = [
+    (
+        '{"format": "il2-case/1", "patient": {"diagnosis": "melanoma", "age": ' + "9" * 5000 + "}}",
+        "",
+        "too many digits",
+    ),
+    (
+        '{"format": "il2-case/1", "patient": {"diagnosis": "melanoma"}, "lesions": '
+        '[{"id": "L1", "site": "x"}], "baseline": {"date": "2024-01-01", '
+        '"measurements": {"L1": [1e999999999, 2]}}}',
+        "baseline.measurements.L1[0]",
+        "1.000000E+999999999",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"), HOSTILE_TEXT, ids=["long int", "huge exponent"]
+)
+def test_absurd_numbers_are_refused_quickly_in_one_short_line(
+    tmp_path: Path, text: str, where: str, words: str
+) -> None:
+    file = tmp_path / "absurd.json"
+    file.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["review", str(file)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{file}: {where}") and words in result.stderr
+    assert len(result.stderr) < 300
+
+
+def test_a_file_that_is_not_utf8_or_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.json"
+    latin.write_bytes('{"patient": "Müller"}'.encode("latin-1"))
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    result = runner.invoke(app, ["review", str(latin), str(fifo)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{latin}: is not UTF-8 text (byte 14)",
+        f"{fifo}: is not a regular file",
+    ]
+
+
+def test_a_first_dose_after_course_1_is_refused(tmp_path: Path) -> None:
+    data = _valid()
+    data["first_dose"] = "2024-02-01"
+    file = tmp_path / "case.json"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    result = runner.invoke(app, ["review", str(file)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"{file}: first_dose: 2024-02-01 is after the start of course 1"
+    )
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.dictionaries(st.sampled_from(FIELDS), JSON_VALUES, max_size=6), st.data())
+def test_generated_json_loads_as_a_case_or_raises_case_error(
+    fields: dict, data: st.DataObject
+) -> None:
+    """Whatever the JSON, the loader gives a case or its own error, never anything else."""
+    document = {"format": "il2-case/1", **fields}
+    if data.draw(st.booleans()):
+        document = _valid() | fields
+    with contextlib.suppress(CaseError):
+        parse_case(json.dumps(document))
