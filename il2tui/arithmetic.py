@@ -23,7 +23,7 @@ def assessment_lines(result: AssessmentResult) -> tuple[str, ...]:
     """Each lesion, each new lesion, the SPD as a sum, and the basis of the category."""
     lines = [lesion_line(row) for row in result.lesions]
     lines += [new_lesion_line(lesion) for lesion in result.new_lesions]
-    if result.spd_mm2 is not None:
+    if result.spd_mm2 is not None and len(result.lesions) > 1:
         terms = " + ".join(display.number(row.product_mm2 or 0) for row in result.lesions)
         lines.append(f"SPD = {terms} = {display.area(result.spd_mm2)}")
     lines.append(result.basis)

@@ -161,7 +161,12 @@ def _decide(
         names = ", ".join(_name(r) for r in missing)
         return "NE", f"Not assessed: {names}. NE (every baseline lesion must be measured)"
     if spd == 0:
-        return "CR", f"All {len(rows)} baseline lesions have disappeared, no new lesion: CR"
+        gone = (
+            "The baseline lesion has"
+            if len(rows) == 1
+            else f"All {len(rows)} baseline lesions have"
+        )
+        return "CR", f"{gone} disappeared, no new lesion: CR"
     head = f"SPD {display.area(spd)} from {display.area(track.baseline_spd)}: {display.pct(change)}"
     if reaches_reduction(spd, track.baseline_spd, PR_REDUCTION_PCT):
         return "PR", f"{head}, PR (threshold: {PR_REDUCTION_PCT}% reduction)"
