@@ -33,29 +33,71 @@ class ReviewState:
     error: str | None = None
 
 
-def review_in_thread(
-    node: DOMNode, case: Case, done: Callable[[Review | None, str | None], None], group: str
-) -> None:
-    """Review ``case`` in a worker owned by ``node``; call ``done(review, error)`` after."""
+Done = Callable[["Review | None", "str | None"], None]
+
+
+@dataclass
+class _Job:
+    """One node's reviews of one kind: at most one thread at a time, only the newest shown."""
+
+    busy: bool = False
+    waiting: tuple[Case, Done] | None = None
+
+
+def review_in_thread(node: DOMNode, case: Case, done: Done, group: str) -> None:
+    """Review ``case`` in a worker owned by ``node``; call ``done(review, error)`` after.
+
+    Once the engine is loaded a review takes well under a millisecond, so it runs
+    at once, on this thread. Before that it waits for the warm-up in a worker;
+    typing fast then asks for many reviews: while one runs, only the newest
+    request waits, and a result that a newer request has overtaken is dropped.
+    """
+    app = node.app
+    if isinstance(app, ReviewingApp) and app.is_warm:
+        done(*_review(case))
+        return
+    jobs: dict[str, _Job] = node.__dict__.setdefault("_il2_review_jobs", {})
+    job = jobs.setdefault(group, _Job())
+    job.waiting = (case, done)
+    if not job.busy:
+        _start(node, job, group)
+
+
+def _review(case: Case) -> tuple[Review | None, str | None]:
+    """The engine's review of ``case``, or why it failed (the app keeps running)."""
+    from il2tui.review import review_case
+
+    try:
+        return review_case(case), None
+    except Exception as exc:  # shown to the clinician
+        return None, f"The review failed: {exc}"
+
+
+def _start(node: DOMNode, job: _Job, group: str) -> None:
+    assert job.waiting is not None
+    (case, done), job.waiting, job.busy = job.waiting, None, True
 
     def work() -> None:
-        from il2tui.review import review_case
+        node.app.call_from_thread(finish, *_review(case))
 
-        try:
-            review, error = review_case(case), None
-        except Exception as exc:  # shown to the clinician; the app keeps running
-            review, error = None, f"The review failed: {exc}"
-        node.app.call_from_thread(done, review, error)
+    def finish(review: Review | None, error: str | None) -> None:
+        job.busy = False
+        if job.waiting is not None:
+            _start(node, job, group)
+        elif node.is_attached:
+            done(review, error)
 
-    def start() -> None:
+    def launch() -> None:
         if node.is_attached:
-            node.run_worker(work, thread=True, exclusive=True, group=group, exit_on_error=False)
+            node.run_worker(work, thread=True, group=group, exit_on_error=False)
+        else:
+            job.busy = False
 
     app = node.app
     if isinstance(app, ReviewingApp):
-        app.after_warm_up(start)
+        app.after_warm_up(launch)
     else:
-        start()
+        launch()
 
 
 class ReviewingApp(App[None]):
@@ -69,6 +111,11 @@ class ReviewingApp(App[None]):
     """Seconds between the first screen and the start of the imports (tests use 0)."""
     _warm: bool = False
     _pending: list[Callable[[], None]]
+
+    @property
+    def is_warm(self) -> bool:
+        """True once the engine, SciPy and pandas are imported."""
+        return self._warm
 
     def after_warm_up(self, work: Callable[[], None]) -> None:
         """Run ``work`` now if the engine is loaded, otherwise as soon as it is."""

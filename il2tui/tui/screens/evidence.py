@@ -9,16 +9,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from il2tui.tui.text import clean, literal
+from il2tui.tui.widgets.keys_bar import KeysBar
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from il2tui.tui.app import AssistApp
 
+#: Where each table comes from in the paper (keys of data/sections.csv).
+SOURCES = {
+    "characteristics": ("table1",),
+    "response": ("table2",),
+    "tempo": ("table3", "table4"),
+    "treated": ("table3", "table4"),
+    "cohorts": ("table3", "table4"),
+    "discontinuation": ("table5", "results.discontinuation"),
+    "tempo_text": ("results.tempo", "discussion"),
+}
 CITED = {"table": "Table", "section": "Section", "row_label": "row", "column_label": "column"}
 
 
@@ -47,7 +58,7 @@ class EvidenceScreen(Screen[None]):
                 yield Static("", id="table-about", markup=False)
                 yield DataTable(id="evidence-table", zebra_stripes=True, cursor_type="row")
                 yield Static("", id="row-details", markup=False)
-        yield Footer()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         """Show the first table once the tables are loaded (in a worker)."""
@@ -66,11 +77,16 @@ class EvidenceScreen(Screen[None]):
         return tables.get_option_at_index(index).id or ""
 
     def _show(self) -> None:
-        from il2tui.evidence import table_names
+        from il2tui.evidence import cite, table_names
 
         name = self._chosen()
         about = self.query_one("#table-about", Static)
-        about.update(Text(f"{name}: {table_names()[name]}", style="bold"))
+        line = Text(f"{name}: {table_names()[name]}", style="bold")
+        sources = "; ".join(cite(key) for key in SOURCES.get(name, ()))
+        line.append(
+            f"  (source: {sources})" if sources else "  (source: per row, below)", style="dim"
+        )
+        about.update(line)
         frame = self.app.frames.get(name)
         table = self.query_one("#evidence-table", DataTable)
         table.clear(columns=True)

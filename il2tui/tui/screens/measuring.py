@@ -45,9 +45,8 @@ class MeasuringScreen(StepScreen):
             yield Field(id="date", placeholder="YYYY-MM-DD", classes="date")
             yield Static("", id="unit", markup=False)
 
-    def on_mount(self) -> None:
+    def mounted(self) -> None:
         """Show the unit, then preview what was filled in."""
-        super().on_mount()
         self._show_unit()
         self.call_after_refresh(self.preview)
 

@@ -65,9 +65,8 @@ class PatientScreen(StepScreen):
             *((v, k) for k, v in w.EXCLUSIONS.items()), id="exclusions", compact=True
         )
 
-    def on_mount(self) -> None:
-        """Load Table 1 and Table 2 for the context panel, then fill the form."""
-        super().on_mount()
+    def mounted(self) -> None:
+        """Load Table 1 and Table 2 for the context panel; preview the warnings."""
         self.watch(self.app, "frames", lambda _: self.refresh_context(), init=False)
         self.app.need_frames(*_FRAMES)
         self._preview()

@@ -9,8 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from il2tui.tui.widgets.keys_bar import KeysBar
 
 if TYPE_CHECKING:
     from il2tui.tui.app import AssistApp
@@ -55,7 +57,7 @@ class StartScreen(Screen[None]):
                 id="start-choices",
                 markup=False,
             )
-        yield Footer()
+        yield KeysBar()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a choice."""

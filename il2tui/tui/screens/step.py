@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, SelectionList, Static
+from textual.widgets import OptionList, SelectionList, Static
 
 from il2tui.tui import wording
 from il2tui.tui.forms import FieldError
@@ -26,6 +26,7 @@ from il2tui.tui.widgets.case_header import CaseHeader, HeaderFacts
 from il2tui.tui.widgets.choice import Choice
 from il2tui.tui.widgets.context_panel import ContextPanel
 from il2tui.tui.widgets.field import Field
+from il2tui.tui.widgets.keys_bar import KeysBar
 from il2tui.tui.widgets.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class StepScreen(Screen[None]):
             with Vertical(id="side"):
                 yield ContextPanel(id="context")
                 yield TranscriptView(id="transcript")
-        yield Footer()
+        yield KeysBar()
 
     def compose_form(self) -> ComposeResult:
         """The widgets that answer the question."""
@@ -102,7 +103,14 @@ class StepScreen(Screen[None]):
         else:
             self.fill(self.case)
         self._update_header()
+        self.mounted()
         self.watch(self.app, "review_state", self._review_changed, init=True)
+
+    def mounted(self) -> None:
+        """Subclass hook: the form is filled; the review is not shown yet.
+
+        (Textual calls every class's ``on_mount`` itself, so subclasses use this.)
+        """
 
     @property
     def saved_draft(self) -> dict[str, Any] | None:

@@ -46,9 +46,8 @@ class SummaryScreen(StepScreen):
         yield Static("", id="exported", markup=False)
 
     def on_mount(self) -> None:
-        """Set the table's columns, then fill it when the review arrives."""
+        """Set the table's columns (before the base class fills it from the review)."""
         self.query_one(DataTable).add_columns(*COLUMNS)
-        super().on_mount()
 
     def review_changed(self, review: Review | None) -> None:
         """Fill the timeline, chart and best response from the review."""

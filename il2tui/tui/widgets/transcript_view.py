@@ -10,6 +10,8 @@ from textual.widgets import Static
 
 from il2tui.tui.transcript import Entry
 
+#: The panel shows the newest entries; the whole transcript is in the exported report.
+SHOWN = 24
 _ROLE = {"assistant": ("Assistant ", "bold"), "clinician": ("You ", "bold"), "result": ("→ ", "")}
 
 
@@ -26,7 +28,12 @@ class TranscriptView(VerticalScroll, can_focus=True):
         """Replace the lines and scroll to the newest."""
         if not entries:
             return
-        self.query_one(Static).update(render_entries(entries))
+        hidden = max(len(entries) - SHOWN, 0)
+        text = render_entries(entries[hidden:])
+        if hidden:
+            note = Text(f"({hidden} earlier lines are in the exported report)\n", style="dim")
+            text = note + text
+        self.query_one(Static).update(text)
         self.call_after_refresh(self.scroll_end, animate=False)
 
 
