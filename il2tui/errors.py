@@ -103,7 +103,9 @@ def _read_regular(path: Path, max_bytes: int, problem: Callable[[str], Exception
             raise problem("is not a regular file")
         if info.st_size > max_bytes:
             raise problem(f"is {info.st_size:,} bytes; at most {max_bytes:,} are read")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(max_bytes + 1)
+        chunks = [os.read(fd, info.st_size + 1)]
+        while chunks[-1] and sum(map(len, chunks)) <= max_bytes:  # grew while being read
+            chunks.append(os.read(fd, max_bytes))
+        return b"".join(chunks)
     finally:
         os.close(fd)
