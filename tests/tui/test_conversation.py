@@ -177,3 +177,48 @@ def test_a_bad_file_shows_a_dialog_and_the_app_keeps_running(build: Build, tmp_p
     assert "bad.json" in shown[1] and "courses[0].assessments[0].measurements.L1" in shown[1]
     assert shown[2] == "StartScreen"
     assert path.read_bytes() == before
+
+
+def test_ctrl_s_saves_the_step_being_typed(build: Build, tmp_path: Path) -> None:
+    """On course 1, a start date and doses typed and ctrl+s: the file has course 1 with them,
+    and the screen stays on course 1."""
+    path = cases.write(tmp_path, "before-course", cases.BEFORE_COURSE)
+    app = build(case_path=path)
+    keys: list[str] = []
+
+    async def steps(pilot) -> None:
+        await typed(pilot, "2025-01-13")
+        await pilot.press("tab")
+        await typed(pilot, "14")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        keys.append(app.screen.step.key)  # type: ignore[attr-defined]
+
+    run(app, steps)
+    course = load_case(path, draft=True).courses[0]
+    assert (str(course.start), course.doses) == ("2025-01-13", (14,))
+    assert keys == ["course-1"]
+
+
+def test_palette_offers_the_steps_the_evidence_and_the_export(build: Build, tmp_path: Path) -> None:
+    """ctrl+p on a case at its first decision lists every step so far, the evidence browser,
+    the export and save."""
+    path = cases.write_case(tmp_path, "retreat")
+    app = build(case_path=path)
+    titles: list[str] = []
+
+    async def steps(pilot) -> None:
+        titles.extend(command.title for command in app.get_system_commands(app.screen))
+
+    run(app, steps)
+    for title in (
+        "Go to: Patient",
+        "Go to: Baseline",
+        "Go to: Course 1",
+        "Go to: Assessment after course 1",
+        "Go to: Decision after course 1",
+        "Evidence browser",
+        "Export report",
+        "Save",
+    ):
+        assert title in titles
