@@ -97,9 +97,8 @@ def _review_cli(folder: Path) -> float | None:
 
 
 def _review_in_process(paths: list[Path]) -> float:
-    from il2tui.review import review_case
-
     from il2tui.caseio import load_case
+    from il2tui.review import review_case
 
     review_case(load_case(paths[0]))  # warm caches (guideline, evidence, SciPy)
     start = time.perf_counter()
