@@ -145,13 +145,20 @@ def step_latency(tmp: Path, runs: int) -> list[Row]:
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         return [Row("step latency (Pilot walk of the demo)", "failed", "", result.stderr[-200:])]
-    times = sorted(float(x) for x in result.stdout.split())
-    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    pairs = [line.split() for line in result.stdout.splitlines() if line.strip()]
+    first = sorted(float(a) for a, _ in pairs)
+    last = sorted(float(b) for _, b in pairs)
     return [
         Row(
-            f"step transitions ({len(times)} over {runs} walks)",
-            f"median {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms",
+            f"step transition, Enter to new screen drawn ({len(first)} over {runs} walks)",
+            _median_p95(first),
             "",
             "targets: median <= 50 ms, p95 <= 150 ms",
-        )
+        ),
+        Row("step transition, Enter to screen settled (reviews shown)", _median_p95(last), "", ""),
     ]
+
+
+def _median_p95(times: list[float]) -> str:
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return f"median {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"

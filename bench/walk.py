@@ -1,8 +1,12 @@
-"""Walk the demo case through the assistant with the Pilot and print each step transition's time.
+"""Walk the demo case through the assistant with the Pilot and time each step transition.
 
-Run by bench/run.py as ``python bench/walk.py RUNS``: types the demo case in from
-the start screen (as tests/tui/test_walk.py does) and times every answer, from
-pressing Enter until the next screen is drawn and idle. One time per line, seconds.
+Run by bench/run.py as ``python bench/walk.py RUNS``. It types the demo case in
+from the start screen (as tests/tui/test_walk.py does) and, for every answer
+that moves to another step, prints two times in seconds: from the Enter key to
+the first frame of the new screen, and to the last frame drawn before the app
+went idle (reviews and evidence filled in). Frames are taken where Textual hands
+a composed update to its driver (``App._display``), so the Pilot's own idle
+polling (tens of milliseconds per key) is not counted.
 """
 
 from __future__ import annotations
@@ -19,18 +23,30 @@ from il2tui.demo import demo_case_text
 from il2tui.tui.app import make_app
 from tests.tui import driver
 
-TIMES: list[float] = []
+FRAMES: list[tuple[float, object]] = []
+TIMES: list[tuple[float, float]] = []
 _untimed_answer = driver._answer
 
 
 async def _timed_answer(pilot) -> None:
-    start = time.perf_counter()
+    before, start = pilot.app.screen, time.perf_counter()
+    FRAMES.clear()
     await _untimed_answer(pilot)
-    TIMES.append(time.perf_counter() - start)
+    new = [t for t, screen in FRAMES if screen is not before]
+    if new:  # an answer that stayed on its screen (an error) is not a transition
+        TIMES.append((new[0] - start, FRAMES[-1][0] - start))
 
 
 async def _walk_once() -> None:
     app = make_app(cursor_blink=False, warm_delay=0)
+    display = app._display
+
+    def recording_display(screen, renderable) -> None:
+        if renderable is not None:
+            FRAMES.append((time.perf_counter(), screen))
+        display(screen, renderable)
+
+    app._display = recording_display  # type: ignore[method-assign]
     async with app.run_test(size=(100, 30)) as pilot:
         await driver.enter_case(pilot, json.loads(demo_case_text()))
 
@@ -42,7 +58,7 @@ def main() -> None:
     TIMES.clear()
     for _ in range(runs):
         asyncio.run(_walk_once())
-    print("\n".join(f"{t:.6f}" for t in TIMES))
+    print("\n".join(f"{first:.6f} {last:.6f}" for first, last in TIMES))
 
 
 if __name__ == "__main__":
