@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from il2tui.case import FORMAT, Case
 from il2tui.caserules import consistency_problems
-from il2tui.errors import InputFileError, first_problem, format_path, read_small_text
+from il2tui.errors import InputFileError, first_problem, format_path, read_small_text, show
 from il2tui.jsonio import JSONInputError, dumps_exact, loads_exact
 from il2tui.storage import atomic_write_text
 
@@ -82,4 +82,4 @@ def save_case(case: Case, path: Path) -> None:
 def _format_message(found: object) -> str:
     if found is None:
         return f'missing; a case file starts with "format": "{FORMAT}"'
-    return f"{found!r} is not a format this version reads (it reads {FORMAT})"
+    return f"{show(found)} is not a format this version reads (it reads {FORMAT})"

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from il2tui.case import Case
+from il2tui.errors import format_path, show
 
 Problem = tuple[str, str]
 
@@ -41,10 +42,13 @@ def _baseline_problems(case: Case, draft: bool) -> Iterator[Problem]:
     ids = {lesion.id for lesion in case.lesions}
     for key, (d1, d2) in case.baseline.measurements.items():
         if key not in ids:
-            yield f"baseline.measurements.{key}", f"{key!r} is not one of the lesions"
+            yield (
+                format_path(("baseline", "measurements", key)),
+                f"{show(key)} is not one of the lesions",
+            )
         elif d1 == 0 or d2 == 0:
             yield (
-                f"baseline.measurements.{key}",
+                format_path(("baseline", "measurements", key)),
                 "a baseline lesion must be measurable: both diameters above 0",
             )
     for i, lesion in enumerate(case.lesions):
@@ -64,8 +68,8 @@ def _course_problems(case: Case) -> Iterator[Problem]:
             for key in assessment.measurements:
                 if key not in ids:
                     yield (
-                        f"courses[{i}].assessments[{j}].measurements.{key}",
-                        f"{key!r} is not one of the baseline lesions",
+                        format_path(("courses", i, "assessments", j, "measurements", key)),
+                        f"{show(key)} is not one of the baseline lesions",
                     )
     if case.courses and case.baseline is None:
         yield "baseline", "courses are recorded but the baseline is missing"

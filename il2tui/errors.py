@@ -6,9 +6,11 @@ dialog; both case files and guideline files report through this class.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,12 +27,36 @@ class InputFileError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
+#: A key longer than this is cut in a field path (a lesion id has at most 40 characters).
+MAX_KEY_SHOWN = 40
+#: A path longer than this is cut (a case file's paths are a few dozen characters).
+MAX_PATH_SHOWN = 160
+_PLAIN_KEY = re.compile(r"[\w-]+")
+
+
 def format_path(loc: Sequence[str | int]) -> str:
-    """``('courses', 1, 'start')`` as ``courses[1].start``."""
+    """``('courses', 1, 'start')`` as ``courses[1].start``.
+
+    A key that holds anything but letters, digits, ``_`` and ``-`` is quoted
+    (``measurements["a.b"]``), so the path stays unambiguous; a long key or a
+    path deep in a hostile file is cut.
+    """
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if len(out) > MAX_PATH_SHOWN:
+            return out + "..."
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.fullmatch(part) and len(part) <= MAX_KEY_SHOWN:
+            out += f".{part}" if out else part
+        else:
+            out += f"[{_short_key(part)}]"
     return out
+
+
+def _short_key(key: str) -> str:
+    shown = json.dumps(key[:MAX_KEY_SHOWN], ensure_ascii=False)
+    return shown if len(key) <= MAX_KEY_SHOWN else shown[:-1] + '..."'
 
 
 def first_problem(exc: ValidationError, kind: str) -> tuple[str, str]:
@@ -48,28 +74,63 @@ def _is_union_tag(part: str | int) -> bool:
 
 
 def _friendly(loc: list[str | int], error: dict[str, Any], kind: str) -> str:
-    kind, message = error["type"], error["msg"]
-    if loc and loc[-1] == "diagnosis" and kind == "literal_error":
+    error_type, message = error["type"], error["msg"]
+    if loc and loc[-1] == "diagnosis" and error_type == "literal_error":
         return (
-            f"{error['input']!r} is not covered: the evidence covers only metastatic "
+            f"{show(error['input'])} is not covered: the evidence covers only metastatic "
             "melanoma (melanoma) and renal cell cancer (renal_cell)"
         )
-    if kind == "extra_forbidden":
+    if error_type == "extra_forbidden":
         return f"is not a field of {kind} (a typo?)"
-    if kind == "missing":
+    if error_type == "missing":
         return "is required"
     message = message.removeprefix("Value error, ")
     return f"{message[0].lower()}{message[1:]} (found {show(error.get('input'))})"
 
 
+#: A value in a message is cut after this many characters.
+MAX_VALUE_SHOWN = 60
+
+
 def show(value: object) -> str:
-    """An input value for a one-line message: exact digits, escapes made visible, short."""
+    """An input value for a one-line message: exact digits, escapes made visible, short.
+
+    Lists and objects are written as in the file (``[-0.0, 3]``), to a bounded
+    depth and length, so a deeply nested or huge value gives a short line.
+    """
+    text = _literal(value, MAX_VALUE_SHOWN + 1)
+    return text if len(text) <= MAX_VALUE_SHOWN else text[: MAX_VALUE_SHOWN - 3] + "..."
+
+
+def _literal(value: object, budget: int) -> str:
+    """``value`` as text, stopping once ``budget`` characters are written."""
     if isinstance(value, Decimal):
-        plain = value.is_finite() and -30 < value.adjusted() < 30 and len(value.as_tuple()[1]) < 60
-        text = format(value, "f") if plain else f"{value:.6E}"
-    else:
-        text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+        return _decimal(value)
+    if isinstance(value, list | tuple):
+        return "[" + _items(map(lambda v: _literal(v, budget - 1), value), budget) + "]"
+    if isinstance(value, dict):
+        pairs = (f"{_literal(k, budget)}: {_literal(v, budget - 1)}" for k, v in value.items())
+        return "{" + _items(pairs, budget) + "}"
+    if isinstance(value, str):
+        return repr(value[:budget])
+    return repr(value)[:budget]
+
+
+def _items(parts: Iterator[str], budget: int) -> str:
+    """Join ``parts`` with commas until ``budget`` characters (the rest is not built)."""
+    out: list[str] = []
+    used = 0
+    for part in parts if budget > 0 else ():
+        out.append(part)
+        used += len(part) + 2
+        if used > budget:
+            break
+    return ", ".join(out)
+
+
+def _decimal(value: Decimal) -> str:
+    plain = value.is_finite() and -30 < value.adjusted() < 30 and len(value.as_tuple()[1]) < 60
+    return format(value, "f") if plain else f"{value:.6E}"
 
 
 def read_small_text(path: Path, max_bytes: int, error: type[InputFileError]) -> str:
@@ -88,7 +149,7 @@ def read_small_text(path: Path, max_bytes: int, error: type[InputFileError]) -> 
     except OSError as exc:
         raise error(source, "", f"cannot be read ({exc.strerror or exc})") from None
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff")  # a BOM, as some editors write
     except UnicodeDecodeError as exc:
         raise error(source, "", f"is not UTF-8 text (byte {exc.start})") from None
 

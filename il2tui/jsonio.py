@@ -14,6 +14,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from il2tui.errors import format_path, show
+
 
 class JSONInputError(ValueError):
     """The text is not acceptable JSON; ``message`` says why, ``position`` where."""
@@ -28,19 +30,16 @@ class _Constant(str):
     """A NaN or Infinity found while parsing, kept so its field path can be named."""
 
 
-def _find_constant(value: Any, path: str = "") -> str | None:
-    if isinstance(value, _Constant):
-        return path
-    children = (
-        value.items()
-        if isinstance(value, dict)
-        else (enumerate(value) if isinstance(value, list) else ())
-    )
-    for key, child in children:
-        step = f"[{key}]" if isinstance(key, int) else (f".{key}" if path else key)
-        found = _find_constant(child, path + step)
-        if found is not None:
-            return found
+def _find_constant(value: Any) -> str | None:
+    """The field path of the first NaN or Infinity in ``value`` (no recursion: any depth)."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), value)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, _Constant):
+            return format_path(loc)
+        if isinstance(node, dict | list):
+            children = node.items() if isinstance(node, dict) else enumerate(node)
+            stack += reversed([((*loc, key), child) for key, child in children])
     return None
 
 
@@ -48,7 +47,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise JSONInputError(f"the key {key!r} appears twice in one object")
+            raise JSONInputError(f"the key {show(key)} appears twice in one object")
         result[key] = value
     return result
 
