@@ -6,13 +6,20 @@ from typing import NoReturn
 
 import typer
 
+from il2tui.textsafe import plain
+
 EXIT_INVALID = 2
 EXIT_NOT_BUILT = 3
 
 
+def error_line(message: str) -> None:
+    """Print ``message`` to standard error as one line, file names and values shown literally."""
+    typer.echo(plain(message), err=True)
+
+
 def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
     """Print one line to standard error and exit with ``code``."""
-    typer.echo(message, err=True)
+    error_line(message)
     raise typer.Exit(code)
 
 

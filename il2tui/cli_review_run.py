@@ -13,12 +13,11 @@ import typer
 
 from il2tui.case import Case
 from il2tui.caseio import load_case
-from il2tui.cli_common import fail
+from il2tui.cli_common import error_line, fail
 from il2tui.errors import InputFileError
 from il2tui.guideline import load_guideline
 from il2tui.render_out import Output
 from il2tui.review import review_case
-from il2tui.textsafe import plain
 
 Source = tuple[str, Callable[[], Case]]
 
@@ -28,7 +27,7 @@ def run_review(paths: list[Path], fmt: str, guideline_path: Path | None, demo: b
     try:
         guideline = load_guideline(guideline_path)
     except InputFileError as exc:
-        fail(plain(str(exc)))
+        fail(str(exc))
     sources = list(_sources(paths, demo))
     output = Output(fmt, several=len(sources) > 1, emit=lambda text: typer.echo(text, nl=False))
     failed = False
@@ -36,7 +35,7 @@ def run_review(paths: list[Path], fmt: str, guideline_path: Path | None, demo: b
         try:
             output.add(name, review_case(load(), guideline))
         except InputFileError as exc:
-            typer.echo(plain(str(exc)), err=True)
+            error_line(str(exc))
             failed = True
     output.close()
     return failed

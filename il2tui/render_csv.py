@@ -1,7 +1,8 @@
 """Reviews of many cases as one CSV table, one row per course, for audits.
 
 A case without courses still gets a row, so every file reviewed appears. Text
-from the files (labels, reasons, file names) is escaped like every other output.
+from the files (file names, labels) is escaped like every other output and is
+never read as a formula by a spreadsheet (:func:`il2tui.textsafe.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from il2tui.review_model import CourseReview, Review
-from il2tui.textsafe import plain
+from il2tui.textsafe import plain, spreadsheet
 
 COLUMNS = (
     "source",
@@ -38,6 +39,9 @@ COLUMNS = (
     "differs",
     "guideline",
 )
+#: The columns that hold text from the files rather than numbers or codes.
+TEXT_COLUMNS = frozenset({"source", "label"})
+_SHOW = tuple(spreadsheet if name in TEXT_COLUMNS else plain for name in COLUMNS)
 
 
 def render_csv(reviews: list[tuple[str, Review]]) -> str:
@@ -52,7 +56,10 @@ def header() -> str:
 
 def render_rows(review: Review, source: str) -> str:
     """The CSV lines of one review (no header), escaped like every other output."""
-    return _lines([plain(_cell(value)) for value in row] for row in rows(source, review))
+    table = rows(source, review)
+    return _lines(
+        [show(_cell(value)) for show, value in zip(_SHOW, row, strict=True)] for row in table
+    )
 
 
 def _lines(table: Iterable[Iterable[str]]) -> str:

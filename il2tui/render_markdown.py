@@ -23,7 +23,7 @@ def render_markdown(review: Review, source: str | None = None) -> str:
     head = common.header_lines(review, source)
     out = [f"# {md(head[0])}", "", *(f"- {md(line)}" for line in head[1:])]
     out += _notes("Warnings: where this patient differs from the series", review.warnings)
-    out += ["", "## Baseline", "", *_bullets(common.baseline_lines(review))]
+    out += ["", "## Baseline", "", *(f"- {md(line)}" for line in common.baseline_lines(review))]
     out += _bullets(common.cohort_lines(review.cohort_first_course, "The series after course 1"))
     if review.courses:
         out += ["", "## Timeline", "", *TIMELINE_HEADER, *map(_row, review.courses)]
@@ -35,6 +35,7 @@ def render_markdown(review: Review, source: str | None = None) -> str:
 
 
 def _bullets(lines: list[str]) -> list[str]:
+    """Bullets of the engine's own lines, nested where a line starts with two spaces."""
     return [f"{'  ' if line.startswith('  ') else ''}- {md(line.strip())}" for line in lines]
 
 

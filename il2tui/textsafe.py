@@ -1,19 +1,44 @@
-"""Text from files shown literally: no control character, escape or markup gets through.
+"""Text from users and files shown literally: the one place for the escaping rules.
 
-A label, a lesion site, a note or a file name may hold anything: ANSI and OSC
-escape sequences, C1 controls, a right-to-left override, Markdown or Rich
-markup. :func:`plain` makes every invisible or controlling character visible as
-an escape (``\\x1b``, ``\\u202e``); :func:`markdown` also backslash-escapes what
-Markdown would interpret; :func:`json_safe` keeps JSON valid and exact while
-keeping such characters out of the raw output.
+A label, a lesion site, a note, a reason or a file name may hold anything: ANSI
+and OSC escape sequences, C1 controls, a right-to-left override, Markdown or
+Rich markup, a spreadsheet formula. Every front end (the CLI, the reports, the
+assistant) shows such text through these functions:
+
+- :func:`plain` (terminal, text, CSV, messages): every character that is not
+  printable is shown as a visible escape, ``\\x1b`` for ESC, ``\\x9b`` for the
+  C1 CSI, ``\\x0a`` for a line break, ``\\u202e`` for a right-to-left override;
+  letters of every script, wide and combining characters and spaces (also the
+  no-break ones) stay as typed. The output is one line with no control character.
+- :func:`markdown` (reports): :func:`plain`, then every character Markdown could
+  read as syntax (`` \\ ` * _ [ ] < > | ~ # & ``, and ``- + = >`` or ``1.`` at
+  the start) is backslash-escaped and leading spaces are written ``&#32;``, so a
+  Markdown viewer shows the text as typed and no text can open a heading, a
+  list, a table cell, code, a link or HTML, or end a table row.
+- :func:`json_safe` (JSON output): the characters :func:`plain` escapes are
+  written as ``\\uXXXX``, so a JSON reader gets the exact text back and the raw
+  output holds no control character.
+- :func:`spreadsheet` (CSV cells with text from a file): :func:`plain`, and a
+  leading ``=``, ``+``, ``-`` or ``@`` gets a ``'`` so a spreadsheet shows the
+  text instead of running it as a formula.
 """
 
 from __future__ import annotations
 
 import re
 
+#: Space characters (Unicode Zs) that :meth:`str.isprintable` rejects but a
+#: terminal shows as a blank: kept as typed (a no-break space in "10 mm").
+_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007")
+_SPACES |= frozenset("\u2008\u2009\u200a\u202f\u205f\u3000")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_LEADING_SPACES = re.compile(r"^ +")
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _shown(char: str) -> bool:
+    return char.isprintable() or char in _SPACES
 
 
 def _escape(char: str) -> str:
@@ -32,16 +57,21 @@ def _json_escape(char: str) -> str:
 
 
 def plain(text: str) -> str:
-    """The text with every non-printable character (controls, bidi, separators) escaped."""
+    """The text on one line, each control, format or separator character as a visible escape."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else _escape(c) for c in text)
+    return "".join(c if _shown(c) else _escape(c) for c in text)
 
 
 def markdown(text: str) -> str:
-    """The text for a Markdown line: :func:`plain`, then Markdown syntax escaped."""
+    """The text for a Markdown line: :func:`plain`, then Markdown syntax escaped.
+
+    Leading spaces become ``&#32;`` so that they cannot indent the line into a
+    code block or another list level.
+    """
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", plain(text))
-    return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + _escape_mark(m.group(2)), escaped)
+    escaped = _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + _escape_mark(m.group(2)), escaped)
+    return _LEADING_SPACES.sub(lambda m: "&#32;" * len(m.group()), escaped)
 
 
 def _escape_mark(mark: str) -> str:
@@ -56,4 +86,10 @@ def json_safe(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() or c in "\n\t" else _json_escape(c) for c in text)
+    return "".join(c if _shown(c) or c in "\n\t" else _json_escape(c) for c in text)
+
+
+def spreadsheet(text: str) -> str:
+    """A CSV cell of text from a file: :func:`plain`, never read as a formula."""
+    shown = plain(text)
+    return "'" + shown if shown.startswith(_FORMULA_START) else shown
