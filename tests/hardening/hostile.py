@@ -39,16 +39,25 @@ def edited(edit: Callable[[dict[str, Any]], object]) -> Maker:
     return make
 
 
+def _parent(data: Any, path: list[Any]) -> Any:
+    for key in path[:-1]:
+        data = data[key]
+    return data
+
+
 def put(path: list[Any], value: Any) -> Maker:
     """A case file with the field at ``path`` set to ``value`` (created if missing)."""
+    return edited(lambda data: _parent(data, path).__setitem__(path[-1], value))
 
-    def edit(data: dict[str, Any]) -> None:
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
 
-    return edited(edit)
+def removed(path: list[Any]) -> Maker:
+    """A case file without the field at ``path``."""
+    return edited(lambda data: _parent(data, path).__delitem__(path[-1]))
+
+
+def swapped(old: str, new: str) -> Maker:
+    """The valid case's JSON text with the first ``old`` written as ``new``."""
+    return text(json.dumps(valid()).replace(old, new, 1))
 
 
 def text(content: str) -> Maker:

@@ -28,8 +28,10 @@ from tests.hardening.hostile import (
     put,
     raw,
     refusal,
+    removed,
     review_refuses,
     runner,
+    swapped,
     text,
     valid,
 )
@@ -65,16 +67,6 @@ def _symlink_to_device(folder: Path) -> Path:
     return path
 
 
-def _delete(path: list[object]) -> Maker:
-    def edit(data: dict) -> None:
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        del target[path[-1]]
-
-    return edited(edit)
-
-
 HOSTILE: dict[str, tuple[Maker, str, str]] = {
     # Not JSON, or not one object
     "truncated JSON": (
@@ -87,12 +79,12 @@ HOSTILE: dict[str, tuple[Maker, str, str]] = {
     "the same key twice": (text('{"format": "il2-case/1", "format": "x"}'), "", "twice"),
     "nested 100,000 deep": (text("[" * 100_000 + "]" * 100_000), "", "nested too deeply"),
     "a 5,000-digit integer": (
-        text(VALID_TEXT.replace('"renal_cell"', '"renal_cell", "age": ' + "9" * 5000)),
+        swapped('"renal_cell"', '"renal_cell", "age": ' + "9" * 5000),
         "",
         "too many digits",
     ),
     # The format
-    "no format": (_delete(["format"]), "format", "missing"),
+    "no format": (removed(["format"]), "format", "missing"),
     "an older format": (put(["format"], "il2-case/0"), "format", "reads il2-case/1"),
     "a future format": (put(["format"], "il2-case/2"), "format", "reads il2-case/1"),
     "format as a number": (put(["format"], 1), "format", "not a format"),
@@ -173,17 +165,17 @@ HOSTILE: dict[str, tuple[Maker, str, str]] = {
         "found [-0.0, 3]",
     ),
     "NaN": (
-        text(VALID_TEXT.replace("[20, 20]", "[NaN, 20]", 1)),
+        swapped("[20, 20]", "[NaN, 20]"),
         "baseline.measurements.L1[0]",
         "NaN and Infinity",
     ),
     "Infinity": (
-        text(VALID_TEXT.replace("[5, 5]", "[5, Infinity]", 1)),
+        swapped("[5, 5]", "[5, Infinity]"),
         "courses[0].assessments[0].measurements.L2[1]",
         "NaN and Infinity",
     ),
     "-Infinity": (
-        text(VALID_TEXT.replace("[10, 10]", "[-Infinity, 10]", 1)),
+        swapped("[10, 10]", "[-Infinity, 10]"),
         "baseline.measurements.L2[0]",
         "NaN and Infinity",
     ),
@@ -194,7 +186,7 @@ HOSTILE: dict[str, tuple[Maker, str, str]] = {
     ),
     "1e300 mm": (put([*BASE, "L1"], [1e300, 2]), "baseline.measurements.L1[0]", "1.000000E+300"),
     "1e999999999 mm": (
-        text(VALID_TEXT.replace("[20, 20]", "[1e999999999, 20]", 1)),
+        swapped("[20, 20]", "[1e999999999, 20]"),
         "baseline.measurements.L1[0]",
         "implausibly large",
     ),
@@ -247,7 +239,7 @@ HOSTILE: dict[str, tuple[Maker, str, str]] = {
         "at most 200 characters",
     ),
     "a label with a lone surrogate": (
-        text(VALID_TEXT.replace('"renal_cell"', '"renal_cell", "label": "\\ud800"')),
+        swapped('"renal_cell"', '"renal_cell", "label": "\\ud800"'),
         "patient.label",
         "unicode",
     ),
