@@ -15,6 +15,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from il2tui.tui import memory
 from il2tui.tui.flow import FlowApp
 
 if TYPE_CHECKING:
@@ -62,6 +63,10 @@ class AssistApp(FlowApp):
             self.open_path(self.case_path, at_start=True)
         else:
             self.show_start()
+
+    def on_unmount(self) -> None:
+        """Garbage collection as it was before the app started (tests run many apps)."""
+        memory.restore()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The steps, the evidence browser, export and save, then Textual's own."""

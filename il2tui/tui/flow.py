@@ -3,7 +3,9 @@
 The screen stack holds Textual's default screen, then one main screen (the
 start screen or the current step), then any overlays (help, evidence, dialogs).
 A step screen that is left without being answered leaves its typed values in
-``session.drafts``, so going back and forth loses nothing.
+``session.drafts``, so going back and forth loses nothing. The case is written
+to its file after every answer, in a worker (:mod:`il2tui.tui.saving`), while
+the next step is drawn.
 """
 
 from __future__ import annotations
@@ -12,15 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
+from textual.timer import Timer
 
-from il2tui.tui.reviewing import ReviewingApp
+from il2tui.tui import memory
+from il2tui.tui.saving import Saved, SavingApp
 
 if TYPE_CHECKING:
     from il2tui.case import Case
     from il2tui.tui.steps import Step
 
+#: Seconds after a step is shown before the idle-time full garbage collection.
+COLLECT_AFTER = 0.5
 
-class FlowApp(ReviewingApp):
+
+class FlowApp(SavingApp):
     """Navigation for :class:`~il2tui.tui.app.AssistApp` (kept apart to keep files short)."""
 
     def show_start(self) -> None:
@@ -35,7 +42,6 @@ class FlowApp(ReviewingApp):
         from il2tui.tui.steps import Step
 
         self.session = Session(data_dir=self.data_dir)
-        self.request_review()
         self._swap(_screen_for(Step("patient")))
 
     def open_demo(self) -> None:
@@ -59,11 +65,12 @@ class FlowApp(ReviewingApp):
         except (CaseError, OSError) as exc:
             if at_start:
                 self.show_start()
-            self.show_message("The case could not be opened", f"{exc}", what)
+            self.show_message("The case could not be opened", f"{exc}")
             return
         self.session = session
-        self.request_review()
         self._swap(_screen_for(resume_step(session.case)))
+        if session.unsaved:  # the demo's fresh copy: nothing typed yet, so no hurry
+            self.after_warm_up(self.save_soon)
 
     def jump(self, step: Step) -> None:
         """Show ``step``, keeping what was typed on the current step."""
@@ -88,47 +95,32 @@ class FlowApp(ReviewingApp):
         self.store(case)
         self._swap(_screen_for(after))
 
-    def store(self, case: Case) -> None:
-        """Keep ``case`` in memory, write it to its file and ask for a fresh review."""
+    def store(self, case: Case, then: Saved | None = None) -> None:
+        """Keep ``case`` in memory and write it to its file (a worker); review it after a frame.
+
+        The review is asked for once the screen has been redrawn, so that the next
+        step appears first and its review and evidence fill in just after.
+        """
         assert self.session is not None
-        try:
-            self.session.update(case)
-        except OSError as exc:
-            self.save_failed(exc)
-        self.request_review()
+        self.session.update(case)
+        self.save_soon(then)
+        self.call_after_refresh(self.ensure_review)
 
     def action_save(self) -> None:
         """Save now: the current step's answer if it is complete, otherwise the answered steps."""
-        screen = self._main()
-        if self.session is None:
-            self.notify("Nothing to save yet: answer the patient step first.")
-            return
         from il2tui.tui.screens.step import StepScreen
 
-        if isinstance(screen, StepScreen) and screen.save_answer():
+        session, screen = self.session, self._main()
+        if session is None or session.case is None:
+            self.notify("Nothing to save yet: answer the patient step first.", timeout=4)
             return
-        try:
-            path = self.session.save()
-        except OSError as exc:
-            self.save_failed(exc)
+        if isinstance(screen, StepScreen) and screen.save_answer(self.saved):
             return
-        self.notify(f"Saved to {path}." if path else "Nothing answered yet.", timeout=4)
+        self.save_soon(self.saved)
 
-    def save_failed(self, exc: OSError) -> None:
-        """Tell the clinician the case is in memory but not on disk, and what to do."""
-        where = self.session.path if self.session else None
-        self.show_message(
-            "The case could not be saved",
-            f"Writing {where} failed: {exc.strerror or exc}. Everything you entered is kept "
-            "in memory; free some space or fix the folder, then press ctrl+s.",
-            str(where),
-        )
-
-    def show_message(self, title: str, body: str, subject: str = "") -> None:
-        """A dialog with a plain message (file names and errors shown literally)."""
-        from il2tui.tui.screens.message import MessageScreen
-
-        self.push_screen(MessageScreen(title, body))
+    def saved(self, path: Path) -> None:
+        """Say where the case was written (after ctrl+s)."""
+        self.notify(f"Saved to {path}.", timeout=4)
 
     def _stash_draft(self) -> None:
         from il2tui.tui.screens.step import StepScreen
@@ -145,10 +137,21 @@ class FlowApp(ReviewingApp):
         """Make ``screen`` the main screen, closing any overlay above the old one."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
+        memory.forget_old_screens()
         if len(self.screen_stack) == 2:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        self._collect_later()
+
+    _collect_timer: Timer | None = None
+
+    def _collect_later(self) -> None:
+        """A full garbage collection once the clinician is reading the new step."""
+        if self._collect_timer is not None:
+            self._collect_timer.stop()
+        if memory.is_settled():
+            self._collect_timer = self.set_timer(COLLECT_AFTER, memory.collect)
 
 
 def _screen_for(step: Step) -> Screen:

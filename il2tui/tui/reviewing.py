@@ -131,9 +131,19 @@ class ReviewingApp(App[None]):
             return None
         return state.review
 
+    _requested: tuple[Session | None, int] = (None, -1)
+    """The session and revision last sent for review."""
+
+    def ensure_review(self) -> None:
+        """Ask for a review of the current case unless one was already asked for."""
+        session, (asked, revision) = self.session, self._requested
+        if asked is not session or revision != (session.revision if session else 0):
+            self.request_review()
+
     def request_review(self) -> None:
         """Review the current case in a worker; ``review_state`` changes when it is done."""
         session = self.session
+        self._requested = (session, session.revision if session else 0)
         if session is None or session.case is None:
             self.review_state = ReviewState(session.revision if session else 0, None)
             return
@@ -193,6 +203,9 @@ class ReviewingApp(App[None]):
         self.run_worker(work, thread=True, group="warm-up", exit_on_error=False)
 
     def _warmed(self) -> None:
+        from il2tui.tui import memory
+
+        memory.settle_heap()
         self._warm = True
         pending, self._pending = self._pending, []
         for work in pending:

@@ -1,21 +1,22 @@
 """One clinician's session: the case in memory, the file it is saved to, and the drafts.
 
 The case file is the only state that survives a restart: it is written after
-every completed step (atomically, mode 0600, by :func:`il2tui.caseio.save_case`).
-What is typed but not yet answered lives in ``drafts`` (one per step), so going
-back a step and forth again loses nothing while the app runs.
+every completed step (atomically, mode 0600, by :func:`il2tui.caseio.save_case`;
+the app does it in a worker, see :mod:`il2tui.tui.saving`). What is typed but
+not yet answered lives in ``drafts`` (one per step), so going back a step and
+forth again loses nothing while the app runs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from il2tui import clock
-from il2tui.case import Case
-from il2tui.caseio import load_case, parse_case, save_case
-from il2tui.resources import user_data_dir
+
+if TYPE_CHECKING:
+    from il2tui.case import Case
 
 
 @dataclass
@@ -34,21 +35,23 @@ class Session:
     """Step key to the raw values of its form, kept while the app runs."""
     data_dir: Path | None = None
     """Where autosaves go; ``None`` means :func:`il2tui.resources.user_data_dir`."""
+    saved_revision: int = -1
+    """The revision last written to ``path`` (``revision`` when nothing is unsaved)."""
 
     def update(self, case: Case) -> None:
-        """Replace the case (a step was answered) and write it to its file."""
+        """Replace the case (a step was answered); the app then writes it to its file."""
         self.case = case
         self.revision += 1
-        self.save()
 
-    def save(self) -> Path | None:
-        """Write the case to its file (creating the autosave file); ``None`` if no case yet."""
-        if self.case is None:
-            return None
+    @property
+    def unsaved(self) -> bool:
+        """True when the case in memory is newer than its file."""
+        return self.case is not None and self.saved_revision != self.revision
+
+    def target(self) -> Path:
+        """The case file, naming a new autosave file the first time."""
         if self.path is None:
             self.path = autosave_path(self.data_dir, "case")
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        save_case(self.case, self.path)
         return self.path
 
     @property
@@ -57,23 +60,41 @@ class Session:
         return self.path.name if self.path else "not saved yet"
 
 
+def write_case(case: Case, path: Path) -> None:
+    """Write ``case`` to ``path`` atomically (mode 0600), creating a private folder if needed.
+
+    Raises :class:`OSError` (the engine's ``SaveError``) when it cannot be written.
+    """
+    from il2tui.caseio import save_case
+
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    save_case(case, path)
+
+
 def open_file(path: Path) -> Session:
     """A session on an existing case file (raises :class:`~il2tui.caseio.CaseError`)."""
-    return Session(case=load_case(path, draft=True), path=path, origin="file")
+    from il2tui.caseio import load_case
+
+    case = load_case(path, draft=True)
+    return Session(case=case, path=path, origin="file", saved_revision=0)
 
 
 def open_demo(data_dir: Path | None) -> Session:
-    """A session on a fresh copy of the shipped demo case; the packaged file is never written."""
+    """A session on a fresh copy of the shipped demo case; the packaged file is never written.
+
+    The copy is named here and written by the app (in a worker), like every save.
+    """
+    from il2tui.caseio import parse_case
     from il2tui.demo import demo_case_text
 
     case = parse_case(demo_case_text(), source="demo case", draft=True)
-    session = Session(case=case, path=autosave_path(data_dir, "demo"), origin="demo")
-    session.save()
-    return session
+    return Session(case=case, path=autosave_path(data_dir, "demo"), origin="demo")
 
 
 def autosave_path(data_dir: Path | None, prefix: str) -> Path:
     """A new file name in the data folder, from the clock: ``case-20260601-093000.json``."""
+    from il2tui.resources import user_data_dir
+
     folder = data_dir or user_data_dir()
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     path = folder / f"{prefix}-{stamp}.json"

@@ -158,7 +158,7 @@ class DecisionScreen(StepScreen):
     def answer(self) -> Case:  # pragma: no cover - the decision is recorded by its actions
         raise NotImplementedError
 
-    def save_answer(self) -> bool:
+    def save_answer(self, then: object = None) -> bool:
         """ctrl+s saves the case as it is: the decision is only recorded by Enter or ctrl+o."""
         return False
 

@@ -69,7 +69,7 @@ class PatientScreen(StepScreen):
         """Load Table 1 and Table 2 for the context panel; preview the warnings."""
         self.watch(self.app, "frames", lambda _: self.refresh_context(), init=False)
         self.app.need_frames(*_FRAMES)
-        self._preview()
+        self.call_after_refresh(self._preview)
 
     def fill(self, case: Case | None) -> None:
         """The patient's details as recorded."""

@@ -21,7 +21,6 @@ from textual.widgets import OptionList, SelectionList, Static
 from il2tui.tui import wording
 from il2tui.tui.forms import FieldError
 from il2tui.tui.text import clean, literal
-from il2tui.tui.transcript import transcript
 from il2tui.tui.widgets.case_header import CaseHeader, HeaderFacts
 from il2tui.tui.widgets.choice import Choice
 from il2tui.tui.widgets.context_panel import ContextPanel
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from il2tui.review_model import Review
     from il2tui.tui.app import AssistApp
     from il2tui.tui.reviewing import ReviewState
+    from il2tui.tui.saving import Saved
     from il2tui.tui.steps import Step
 
 
@@ -96,7 +96,7 @@ class StepScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
-        """Fill the form from the draft (or the case), then follow the review."""
+        """Fill the form from the draft (or the case); the review follows the first frame."""
         draft = self.saved_draft
         if draft is not None:
             self.restore(draft)
@@ -104,7 +104,13 @@ class StepScreen(Screen[None]):
             self.fill(self.case)
         self._update_header()
         self.mounted()
-        self.watch(self.app, "review_state", self._review_changed, init=True)
+        self.watch(self.app, "review_state", self._review_changed, init=False)
+        self.call_after_refresh(self._first_review)
+
+    def _first_review(self) -> None:
+        """Once the form is drawn: ask for the review if needed, and show what there is."""
+        self.app.ensure_review()
+        self._review_changed(self.app.review_state)
 
     def mounted(self) -> None:
         """Subclass hook: the form is filled; the review is not shown yet.
@@ -160,14 +166,13 @@ class StepScreen(Screen[None]):
         if case is not None:
             self.app.complete(self.step, case, self.next_step(case))
 
-    def save_answer(self) -> bool:
+    def save_answer(self, then: Saved | None = None) -> bool:
         """ctrl+s: store this step's answer without moving on; False if the form is incomplete."""
         case = self._checked_answer(quiet=True)
         if case is None:
             return False
         self.app.session.drafts.pop(self.step.key, None)  # type: ignore[union-attr]
-        self.app.store(case)
-        self.notify(f"Saved to {self.app.session.path}.", timeout=4)  # type: ignore[union-attr]
+        self.app.store(case, then)
         return True
 
     def _checked_answer(self, quiet: bool = False) -> Case | None:
@@ -205,7 +210,15 @@ class StepScreen(Screen[None]):
         self.toggle_class(f"-flip-{panel}")
 
     # Review --------------------------------------------------------------
+    _drawn: object = ()
+    """The review state the panels show (the empty tuple: none drawn yet)."""
+
     def _review_changed(self, state: ReviewState | None) -> None:
+        if state is self._drawn:
+            return
+        self._drawn = state
+        from il2tui.tui.transcript import transcript
+
         review = self.app.current_review()
         self.query_one(TranscriptView).show(transcript(self.case, review))
         self.refresh_context()

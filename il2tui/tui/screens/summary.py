@@ -82,6 +82,6 @@ class SummaryScreen(StepScreen):
     def answer(self) -> Case:  # pragma: no cover - the summary records nothing
         raise NotImplementedError
 
-    def save_answer(self) -> bool:
+    def save_answer(self, then: object = None) -> bool:
         """Nothing to answer here; ctrl+s saves the case as it is."""
         return False

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from il2tui.tui.transcript import Entry
+if TYPE_CHECKING:
+    from il2tui.tui.transcript import Entry
 
 #: The panel shows the newest entries; the whole transcript is in the exported report.
 SHOWN = 24
@@ -21,12 +23,13 @@ class TranscriptView(VerticalScroll, can_focus=True):
     BORDER_TITLE = "Transcript"
 
     def compose(self):  # type: ignore[no-untyped-def]
-        """One static body holding every line."""
-        yield Static(Text("Nothing answered yet.", style="italic"), markup=False)
+        """One static body holding every line (filled once the screen is drawn)."""
+        yield Static("", markup=False)
 
     def show(self, entries: Sequence[Entry]) -> None:
         """Replace the lines and scroll to the newest."""
         if not entries:
+            self.query_one(Static).update(Text("Nothing answered yet.", style="italic"))
             return
         hidden = max(len(entries) - SHOWN, 0)
         text = render_entries(entries[hidden:])

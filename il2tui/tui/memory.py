@@ -1,0 +1,66 @@
+"""Keeping Python's garbage collector out of the way of a step transition.
+
+Profiling the demo walk (``bench/walk.py``) showed the slowest transitions were
+full (generation 2) collections, 250-300 ms each, in the middle of drawing the
+next step. Three causes, three measures:
+
+- After the engine, SciPy and pandas are imported, the heap holds some 170,000
+  long-lived objects that every full collection walked. :func:`settle_heap`
+  freezes them (:func:`gc.freeze`): later collections skip them.
+- Textual 8.2.8 keeps every widget's ``StylesCache`` (with its rendered lines)
+  alive in an ``lru_cache`` of 1,024 entries (Textualize/textual#6665), so the
+  heap grew by about 12,000 objects per step. :func:`forget_old_screens`
+  clears that cache when a screen is replaced.
+- A replaced screen leaves thousands of objects in reference cycles, so a full
+  collection would still come every step or two. While the assistant runs,
+  automatic full collections are made ten times rarer (a safety net) and
+  :func:`collect` runs one when the clinician is reading a new step (the app
+  calls it half a second after a step is shown); the young generations are
+  still collected automatically.
+
+:func:`restore` undoes all of it when the app exits (tests run many apps in
+one process).
+"""
+
+from __future__ import annotations
+
+import gc
+
+#: Middle-generation collections between two automatic full ones (Python's default is 10).
+RARE_FULL = 100
+_saved: list[tuple[int, int, int]] = []
+
+
+def settle_heap() -> None:
+    """Freeze what is alive now (imports, caches) and make automatic full collections rare."""
+    gc.freeze()
+    if not _saved:
+        _saved.append(gc.get_threshold())
+        young, middle, _ = gc.get_threshold()
+        gc.set_threshold(young, middle, RARE_FULL)
+
+
+def is_settled() -> bool:
+    """True between :func:`settle_heap` and :func:`restore`."""
+    return bool(_saved)
+
+
+def forget_old_screens() -> None:
+    """Let the styles caches of removed widgets go (works around Textualize/textual#6665)."""
+    from textual._styles_cache import StylesCache
+
+    clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
+    if clear is not None:
+        clear()
+
+
+def collect() -> None:
+    """A full collection, for when the assistant is idle."""
+    gc.collect()
+
+
+def restore() -> None:
+    """Automatic collections as before, and nothing frozen any more."""
+    if _saved:
+        gc.set_threshold(*_saved.pop())
+    gc.unfreeze()
