@@ -30,9 +30,9 @@ def test_an_older_case_never_overwrites_a_newer_one(build: Build, tmp_path: Path
             await settle(pilot)
             newer = app.session.case  # type: ignore[union-attr]
             assert newer != older
-            late, early = next(app._tickets), next(app._tickets)  # noqa: SLF001
-            app._write(newer, early, path)  # noqa: SLF001
-            app._write(older, late, path)  # noqa: SLF001 - requested first, finished last
+            late, early = next(app._tickets), next(app._tickets)
+            app._write(newer, early, path)
+            app._write(older, late, path)  # requested first, finished last
 
     asyncio.run(main())
     assert load_case(path, draft=True).courses[0].decision is not None
