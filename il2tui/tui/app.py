@@ -13,15 +13,31 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from il2tui.tui import memory
 from il2tui.tui.flow import FlowApp
+from il2tui.tui.text import clean
 
 if TYPE_CHECKING:
     from il2tui.tui.steps import Step
 
 KEYS_HELP = "Open the list of keys for this screen"
+#: What a worker of each group was doing, for the message when it fails.
+WORK = {
+    "warm-up": "loading the engine and the evidence",
+    "frames": "loading an evidence table",
+    "save": "saving the case",
+    "review": "reviewing the case",
+    "preview": "reviewing the form",
+}
+KEPT = (
+    "Everything you entered is kept in memory: press ctrl+s to save the case, or F6 to "
+    "save it to another file. If this happens again, quit (ctrl+q) and reopen the case file."
+)
+SAVE_AS = "Save the case to another file"
 
 
 class AssistApp(FlowApp):
@@ -32,6 +48,7 @@ class AssistApp(FlowApp):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["assist.tcss", "forms.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Write the case to its file now"),
+        Binding("f6", "save_as", "Save as", id="save-as", show=False, tooltip=SAVE_AS),
         Binding("f1", "help", "Help", id="help", tooltip=KEYS_HELP),
         Binding("f2", "evidence", "Evidence", id="evidence", tooltip="Browse the paper's tables"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Leave the assistant"),
@@ -64,9 +81,33 @@ class AssistApp(FlowApp):
         else:
             self.show_start()
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of the app raised: say what failed and what to do (the app keeps running)."""
+        if event.state != WorkerState.ERROR:
+            return
+        what = WORK.get(event.worker.group, "a background task")
+        error = event.worker.error
+        self.show_message(
+            f"Something went wrong while {what}", f"{type(error).__name__}: {error}\n{KEPT}"
+        )
+
     def on_unmount(self) -> None:
         """Garbage collection as it was before the app started (tests run many apps)."""
         memory.restore()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is shown literally: messages quote file names and errors."""
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The steps, the evidence browser, export and save, then Textual's own."""
@@ -79,6 +120,7 @@ class AssistApp(FlowApp):
                 "Export report", "Write the review and transcript as Markdown", self.action_export
             )
             yield SystemCommand("Save", "Write the case to its file now", self.action_save)
+            yield SystemCommand("Save as…", SAVE_AS, self.action_save_as)
         yield SystemCommand(
             "Evidence browser",
             "The paper's tables, derived figures and discrepancies",

@@ -122,6 +122,14 @@ class FlowApp(SavingApp):
         """Say where the case was written (after ctrl+s)."""
         self.notify(f"Saved to {path}.", timeout=4)
 
+    def case_file_changed(self) -> None:
+        """The header names the case file: show the new one."""
+        from il2tui.tui.screens.step import StepScreen
+
+        screen = self._main()
+        if isinstance(screen, StepScreen):
+            screen.refresh_header()
+
     def _stash_draft(self) -> None:
         from il2tui.tui.screens.step import StepScreen
 

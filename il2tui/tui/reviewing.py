@@ -34,6 +34,7 @@ class ReviewState:
 
 
 Done = Callable[["Review | None", "str | None"], None]
+KEPT = "What you entered is kept; ctrl+s saves it, F6 saves it to another file."
 
 
 @dataclass
@@ -54,7 +55,7 @@ def review_in_thread(node: DOMNode, case: Case, done: Done, group: str) -> None:
     """
     app = node.app
     if isinstance(app, ReviewingApp) and app.is_warm:
-        done(*_review(case))
+        done(*_reported(app, *_review(case)))
         return
     jobs: dict[str, _Job] = node.__dict__.setdefault("_il2_review_jobs", {})
     job = jobs.setdefault(group, _Job())
@@ -70,7 +71,19 @@ def _review(case: Case) -> tuple[Review | None, str | None]:
     try:
         return review_case(case), None
     except Exception as exc:  # shown to the clinician
-        return None, f"The review failed: {exc}"
+        return None, f"The review failed ({type(exc).__name__}: {exc}). {KEPT}"
+
+
+Result = tuple["Review | None", "str | None"]
+
+
+def _reported(app: App, review: Review | None, error: str | None) -> Result:
+    """Tell the clinician when a review failed (once per message, not at every key)."""
+    shown = app.__dict__.get("_il2_review_error")
+    if error and error != shown:
+        app.notify(error, severity="error", timeout=10)
+    app.__dict__["_il2_review_error"] = error
+    return review, error
 
 
 def _start(node: DOMNode, job: _Job, group: str) -> None:
@@ -85,7 +98,7 @@ def _start(node: DOMNode, job: _Job, group: str) -> None:
         if job.waiting is not None:
             _start(node, job, group)
         elif node.is_attached:
-            done(review, error)
+            done(*_reported(node.app, review, error))
 
     def launch() -> None:
         if node.is_attached:
@@ -151,8 +164,6 @@ class ReviewingApp(App[None]):
 
         def done(review: Review | None, error: str | None) -> None:
             self.review_state = ReviewState(revision, review, error)
-            if error:
-                self.notify(error, severity="error", timeout=10)
 
         review_in_thread(self, session.case, done, "review")
 
@@ -177,7 +188,8 @@ class ReviewingApp(App[None]):
             loaded = {name: frame(name) for name in names}
             clopper_pearson(1, 2)  # import SciPy here, not when the panel is drawn
         except Exception as exc:  # a broken data file: say so, keep running
-            self.call_from_thread(self.notify, f"Evidence not available: {exc}", severity="error")
+            message = f"Evidence not available ({type(exc).__name__}: {exc}). {KEPT}"
+            self.call_from_thread(self.notify, message, severity="error", timeout=10)
             return
         self.call_from_thread(self._add_frames, loaded)
 

@@ -5,7 +5,8 @@ and much longer on a slow or network one; the next step is drawn meanwhile.
 Writes are serialised by a lock and a write never replaces a newer revision of
 the case, so an older case can never overwrite a newer one. Quitting writes
 whatever is still unsaved first. A failed save keeps the case in memory and
-tells the clinician what to do.
+tells the clinician what to do: free space and press ctrl+s, or save to
+another file (F6, :mod:`il2tui.tui.screens.save_as`).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class SavingApp(ReviewingApp):
         def work() -> None:
             try:
                 self._write(case, ticket, path)
-            except OSError as exc:
+            except Exception as exc:  # any failure: the case stays in memory, the dialog says so
                 self.call_from_thread(self.save_failed, exc)
             else:
                 self.call_from_thread(self._written, revision, path, then)
@@ -60,7 +61,7 @@ class SavingApp(ReviewingApp):
         revision, path = session.revision, session.target()
         try:
             self._write(session.case, next(self._tickets), path)
-        except OSError as exc:
+        except Exception as exc:  # shown in the dialog; the case stays in memory
             self.save_failed(exc)
             return None
         self._written(revision, path, None)
@@ -80,17 +81,43 @@ class SavingApp(ReviewingApp):
         session = self.session
         if session is not None and session.path == path:
             session.saved_revision = max(session.saved_revision, revision)
+        self._quit_refused = False
         if then is not None:
             then(path)
 
-    def save_failed(self, exc: OSError) -> None:
-        """Tell the clinician the case is in memory but not on disk, and what to do."""
-        where = self.session.path if self.session else None
-        self.show_message(
-            "The case could not be saved",
-            f"Writing {where} failed: {exc.strerror or exc}. Everything you entered is kept "
-            "in memory; free some space or fix the folder, then press ctrl+s.",
-        )
+    def save_failed(self, exc: Exception) -> None:
+        """Tell the clinician the case is in memory but not on disk, and offer another file."""
+        from il2tui.tui.screens.save_as import describe_failure
+
+        self._ask_where(describe_failure(exc))
+
+    def action_save_as(self) -> None:
+        """Ask for another file and save the case there."""
+        if self.session is None or self.session.case is None:
+            self.notify("Nothing to save yet: answer the patient step first.", timeout=4)
+            return
+        self._ask_where(None)
+
+    def _ask_where(self, problem: str | None) -> None:
+        from il2tui.tui.screens.save_as import SaveAsScreen
+
+        current = self.session.path if self.session else None
+        suggestion = Path.home() / (current.name if current else "il2-case.json")
+        self.push_screen(SaveAsScreen(suggestion, problem), self._save_to)
+
+    def _save_to(self, path: Path | None) -> None:
+        """The case now lives in ``path``: write it there (a failure asks again)."""
+        if path is None or self.session is None:
+            return
+        self.session.path = path
+        self.save_soon(self._saved_elsewhere)
+
+    def _saved_elsewhere(self, path: Path) -> None:
+        self.notify(f"Saved to {path}.", timeout=6)
+        self.case_file_changed()
+
+    def case_file_changed(self) -> None:
+        """The case file is another one now (the header names it)."""
 
     def show_message(self, title: str, body: str) -> None:
         """A dialog with a plain message (file names and errors shown literally)."""
@@ -98,9 +125,18 @@ class SavingApp(ReviewingApp):
 
         self.push_screen(MessageScreen(title, body))
 
+    _quit_refused: bool = False
+
     def action_quit(self) -> None:
-        """Leave, once whatever is unsaved is written (a failed write keeps the app open)."""
+        """Leave, once whatever is unsaved is written.
+
+        A failed write keeps the app open, with the dialog that offers another file;
+        ctrl+q a second time then quits without saving.
+        """
         session = self.session
-        if session is not None and session.unsaved and self.save_now() is None:
+        unsaved = session is not None and session.unsaved and not self._quit_refused
+        if unsaved and self.save_now() is None:
+            self._quit_refused = True
+            self.notify("Not saved: save elsewhere, or press ctrl+q again to quit anyway.")
             return
         self.exit()

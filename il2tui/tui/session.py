@@ -61,13 +61,13 @@ class Session:
 
 
 def write_case(case: Case, path: Path) -> None:
-    """Write ``case`` to ``path`` atomically (mode 0600), creating a private folder if needed.
+    """Write ``case`` to ``path`` atomically (mode 0600).
 
-    Raises :class:`OSError` (the engine's ``SaveError``) when it cannot be written.
+    Raises :class:`OSError` (the engine's ``SaveError``) when it cannot be written;
+    a folder that has vanished is not recreated (it may be an unmounted disk).
     """
     from il2tui.caseio import save_case
 
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     save_case(case, path)
 
 
@@ -92,10 +92,14 @@ def open_demo(data_dir: Path | None) -> Session:
 
 
 def autosave_path(data_dir: Path | None, prefix: str) -> Path:
-    """A new file name in the data folder, from the clock: ``case-20260601-093000.json``."""
+    """A new file name in the data folder (created, private), from the clock.
+
+    For example ``case-20260601-093000.json``.
+    """
     from il2tui.resources import user_data_dir
 
     folder = data_dir or user_data_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     path = folder / f"{prefix}-{stamp}.json"
     counter = 2

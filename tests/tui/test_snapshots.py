@@ -180,7 +180,8 @@ def test_evidence_browser(snap_compare, build: Build) -> None:
 
 def test_help(snap_compare, build: Build, tmp_path: Path) -> None:
     """F1 on the baseline step: every key of that screen and the app with its description
-    (answer, back, panels, unit, add, remove, save, help, evidence, quit), and the common keys."""
+    (answer, back, panels, unit, add, remove, save, save as, help, evidence, quit), and the
+    common keys."""
     path = cases.write(tmp_path, "patient", cases.PATIENT_ONLY)
 
     async def before(pilot: Pilot) -> None:

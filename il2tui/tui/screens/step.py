@@ -102,7 +102,7 @@ class StepScreen(Screen[None]):
             self.restore(draft)
         else:
             self.fill(self.case)
-        self._update_header()
+        self.refresh_header()
         self.mounted()
         self.watch(self.app, "review_state", self._review_changed, init=False)
         self.call_after_refresh(self._first_review)
@@ -223,7 +223,7 @@ class StepScreen(Screen[None]):
         self.query_one(TranscriptView).show(transcript(self.case, review))
         self.refresh_context()
         self.review_changed(review)
-        self._update_header()
+        self.refresh_header()
 
     def refresh_context(self) -> None:
         """Redraw the context panel from the current review and form."""
@@ -231,7 +231,8 @@ class StepScreen(Screen[None]):
         if body is not None:
             self.query_one(ContextPanel).show(body)
 
-    def _update_header(self) -> None:
+    def refresh_header(self) -> None:
+        """Show the patient, the step and the case file in the header."""
         session = self.app.session
         case = session.case if session else None
         self.query_one(CaseHeader).facts = HeaderFacts(

@@ -1,0 +1,67 @@
+"""Saving to another file: asked for with F6, or offered when a save failed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from il2tui.tui.text import literal, literal_lines
+from il2tui.tui.widgets.field import Field
+
+KEPT = (
+    "Everything you entered is kept in memory. Free some space or fix the folder and "
+    "press ctrl+s, or type another file below and press Enter to save the case there."
+)
+
+
+class SaveAsScreen(ModalScreen[Path | None]):
+    """A path field (filled with a suggestion); Enter saves there, Escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Close", id="cancel", tooltip="The case stays in memory"),
+    ]
+    HELP_TITLE = "Save to another file"
+
+    def __init__(self, suggestion: Path, problem: str | None = None) -> None:
+        """``problem``: why the last save failed (the dialog then says what to do)."""
+        super().__init__()
+        self.suggestion, self.problem = suggestion, problem
+
+    def compose(self) -> ComposeResult:
+        """The problem and what to do (after a failure), then the path field."""
+        with Vertical(id="dialog"):
+            title = "The case could not be saved" if self.problem else "Save to another file"
+            yield Static(literal(title, style="bold"), id="dialog-title")
+            if self.problem:
+                yield Static(literal_lines(f"{self.problem}\n{KEPT}"), id="dialog-body")
+            yield Static(Text("File (~ means your home folder):"))
+            yield Field(str(self.suggestion), id="path", placeholder="e.g. ~/cases/patient-07.json")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: give back the path (the app writes the case there and reports any problem)."""
+        text = event.value.strip()
+        if text:
+            self.dismiss(Path(text).expanduser())
+
+    def action_cancel(self) -> None:
+        """Escape: save nowhere now; the case stays in memory."""
+        self.dismiss(None)
+
+
+def describe_failure(exc: Exception) -> str:
+    """One line: file, cause and (from the engine's ``SaveError``) what to do."""
+    from il2tui.storage import SaveError
+
+    if isinstance(exc, SaveError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    return f"{type(exc).__name__}: {exc}"
