@@ -28,7 +28,7 @@ def build(data_dir: Path) -> Callable[..., AssistApp]:
     """Build the app as the CLI does, but deterministic (no blink, no warm-up delay)."""
 
     def factory(**kwargs: Any) -> AssistApp:
-        return make_app(data_dir=data_dir, cursor_blink=False, warm_delay=0, **kwargs)
+        return make_app(**({"data_dir": data_dir, "cursor_blink": False, "warm_delay": 0} | kwargs))
 
     return factory
 

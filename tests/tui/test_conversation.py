@@ -1,4 +1,4 @@
-"""The transcript, going back without losing anything, resuming, and a file that cannot open."""
+"""The transcript, going back without losing anything, resuming, saving, the palette."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from textual.widgets import Static
 
 from il2tui.caseio import load_case
 from il2tui.tui.app import AssistApp
-from il2tui.tui.screens.message import MessageScreen
 from il2tui.tui.widgets.field import Field
 from il2tui.tui.widgets.transcript_view import TranscriptView
 from tests.tui import cases
@@ -154,29 +153,6 @@ def test_new_case_is_autosaved_after_each_step(build: Build, data_dir: Path) -> 
 
     run(again, look)
     assert kinds == ["baseline"]
-
-
-def test_a_bad_file_shows_a_dialog_and_the_app_keeps_running(build: Build, tmp_path: Path) -> None:
-    """A case with a negative diameter: a dialog names the file and the field path, the start
-    screen is underneath, and the file is not changed."""
-    data = cases.case([cases.course(1, "2025-01-13", "2025-03-10", {"L1": [-1, 10]})])
-    path = cases.write(tmp_path, "bad", data)
-    before = path.read_bytes()
-    app = build(case_path=path)
-    shown: list[object] = []
-
-    async def steps(pilot) -> None:
-        shown.append(app.screen)
-        shown.append(str(app.screen.query_one("#dialog-body", Static).content))
-        await pilot.press("enter")
-        await settle(pilot)
-        shown.append(type(app.screen).__name__)
-
-    run(app, steps)
-    assert isinstance(shown[0], MessageScreen)
-    assert "bad.json" in shown[1] and "courses[0].assessments[0].measurements.L1" in shown[1]
-    assert shown[2] == "StartScreen"
-    assert path.read_bytes() == before
 
 
 def test_ctrl_s_saves_the_step_being_typed(build: Build, tmp_path: Path) -> None:
