@@ -87,9 +87,8 @@ class AssistApp(FlowApp):
             return
         what = WORK.get(event.worker.group, "a background task")
         error = event.worker.error
-        self.show_message(
-            f"Something went wrong while {what}", f"{type(error).__name__}: {error}\n{KEPT}"
-        )
+        title = f"Something went wrong while {what}"
+        self.show_message(title, f"{type(error).__name__}: {error}", KEPT)
 
     def on_unmount(self) -> None:
         """Garbage collection as it was before the app started (tests run many apps)."""

@@ -119,11 +119,11 @@ class SavingApp(ReviewingApp):
     def case_file_changed(self) -> None:
         """The case file is another one now (the header names it)."""
 
-    def show_message(self, title: str, body: str) -> None:
-        """A dialog with a plain message (file names and errors shown literally)."""
+    def show_message(self, title: str, *body: str) -> None:
+        """A dialog with paragraphs of plain text (file names and errors shown literally)."""
         from il2tui.tui.screens.message import MessageScreen
 
-        self.push_screen(MessageScreen(title, body))
+        self.push_screen(MessageScreen(title, *body))
 
     _quit_refused: bool = False
 

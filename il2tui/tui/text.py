@@ -35,11 +35,7 @@ def markdown_escape(value: object) -> str:
     return markdown("" if value is None else str(value))
 
 
-def literal_lines(value: object, style: str = "") -> Text:
-    """Like :func:`literal`, but line breaks are kept (each line cleaned on its own)."""
-    out = Text(end="", style=style)
-    for i, line in enumerate(("" if value is None else str(value)).split("\n")):
-        if i:
-            out.append("\n")
-        out.append(clean(line))
-    return out
+def paragraphs(*values: object) -> Text:
+    """Each value on its own line, cleaned like :func:`literal` (a line break in a value
+    shows as ``\\x0a``: only the values themselves start new lines)."""
+    return Text("\n").join(literal(value) for value in values)

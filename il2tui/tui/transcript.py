@@ -91,7 +91,8 @@ def _baseline(case: Case) -> str:
     assert case.baseline is not None
     found = case.baseline.measurements
     lesions = "; ".join(
-        f"{lesion.id} {clean(lesion.site)} ({w.METHODS[lesion.method]}) {_pair(found[lesion.id])}"
+        f"{clean(lesion.id)} {clean(lesion.site)} ({w.METHODS[lesion.method]}) "
+        f"{_pair(found[lesion.id])}"
         for lesion in case.lesions
     )
     return f"{case.baseline.date}: {lesions}."
@@ -111,7 +112,7 @@ def _course_answer(course: Course) -> str:
 
 def _assessment(assessment: Assessment) -> str:
     found = assessment.measurements
-    parts = [f"{key} {_pair(pair)}" for key, pair in found.items()]
+    parts = [f"{clean(key)} {_pair(pair)}" for key, pair in found.items()]
     for new in assessment.new_lesions:
         size = f" {_pair(new.diameters)}" if new.diameters else ""
         parts.append(f"new lesion {clean(new.site)}{size}")

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from il2tui.tui.text import literal, literal_lines
+from il2tui.tui.text import literal, paragraphs
 
 
 class MessageScreen(ModalScreen[None]):
@@ -20,7 +20,8 @@ class MessageScreen(ModalScreen[None]):
         Binding("escape,enter", "close", "Close", id="close", tooltip="Close this message"),
     ]
 
-    def __init__(self, title: str, body: str) -> None:
+    def __init__(self, title: str, *body: str) -> None:
+        """``body``: one or more paragraphs, each shown on its own line, literally."""
         super().__init__()
         self.title_text, self.body = title, body
 
@@ -28,7 +29,7 @@ class MessageScreen(ModalScreen[None]):
         """The box in the middle of the screen."""
         with Vertical(id="dialog"):
             yield Static(literal(self.title_text, style="bold"), id="dialog-title")
-            yield Static(literal_lines(self.body), id="dialog-body")
+            yield Static(paragraphs(*self.body), id="dialog-body")
             yield Button("OK", id="ok", compact=True)
 
     def action_close(self) -> None:

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from il2tui.tui.text import literal, literal_lines
+from il2tui.tui.text import literal, paragraphs
 from il2tui.tui.widgets.field import Field
 
 KEPT = (
@@ -40,7 +40,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
             title = "The case could not be saved" if self.problem else "Save to another file"
             yield Static(literal(title, style="bold"), id="dialog-title")
             if self.problem:
-                yield Static(literal_lines(f"{self.problem}\n{KEPT}"), id="dialog-body")
+                yield Static(paragraphs(self.problem, KEPT), id="dialog-body")
             yield Static(Text("File (~ means your home folder):"))
             yield Field(str(self.suggestion), id="path", placeholder="e.g. ~/cases/patient-07.json")
 

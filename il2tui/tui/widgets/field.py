@@ -1,8 +1,18 @@
-"""A one-line input field: compact, and without a blinking cursor when the app says so."""
+"""A one-line input field: compact, literal, and without a blinking cursor when the app says so.
+
+Textual's ``Input`` sends its value to the terminal as it is, so an escape
+sequence in a site read from a file (or pasted) would reach the terminal. A
+field holds text through :func:`il2tui.textsafe.plain`: control, bidi and
+other invisible characters become visible escapes (``\\x1b``) in the value
+itself, so what is shown is what is edited and what a step saves.
+"""
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
+
+from il2tui.textsafe import plain
 
 #: The class Textual's ``Input.compact`` toggles (its compact style hangs on it).
 COMPACT = "-textual-compact"
@@ -21,6 +31,20 @@ class Field(Input):
         # even mounted (a few milliseconds per field on every step transition).
         self.set_reactive(Input.compact, True)
         self.add_class(COMPACT, update=False)
+
+    def validate_value(self, value: str) -> str:
+        """Every value (typed, pasted, from a file) with invisible characters made visible."""
+        return plain(value)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste keeps every line (line breaks shown as escapes), not only the first."""
+        event.prevent_default()  # Textual's Input would keep the first line only
+        event.stop()
+        text = plain(event.text)
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
 
     def on_mount(self) -> None:
         """Follow the app's cursor-blink setting."""

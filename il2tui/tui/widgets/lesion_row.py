@@ -20,7 +20,7 @@ class LesionRow(Horizontal):
 
     def __init__(self, values: dict[str, Any]) -> None:
         """``values``: ``id``, ``site``, ``method``, ``d1``, ``d2`` (text as typed)."""
-        super().__init__(classes="lesion-row", id=f"row-{values['id']}")
+        super().__init__(classes="lesion-row")  # no widget id: a lesion id may hold anything
         self.lesion_id = values["id"]
         self.start = values
 

@@ -18,7 +18,7 @@ class MeasureRow(Horizontal):
 
     def __init__(self, lesion_id: str, site: str, hint: str, d1: str = "", d2: str = "") -> None:
         """``hint``: the previous measurement (``was 24 × 20``), shown until diameters are typed."""
-        super().__init__(classes="measure-row", id=f"measure-{lesion_id}")
+        super().__init__(classes="measure-row")  # no widget id: a lesion id may hold anything
         self.lesion_id, self.site, self.hint, self.start = lesion_id, site, hint, (d1, d2)
 
     def compose(self) -> ComposeResult:
