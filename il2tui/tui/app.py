@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -89,6 +90,14 @@ class AssistApp(FlowApp):
         error = event.worker.error
         title = f"Something went wrong while {what}"
         self.show_message(title, f"{type(error).__name__}: {error}", KEPT)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Every screen hides or shows its too-small notice before it is laid out again."""
+        from il2tui.tui.screens.fits import Fits
+
+        for screen in self.screen_stack:
+            if isinstance(screen, Fits):
+                screen.fit(event.size)
 
     def on_unmount(self) -> None:
         """Garbage collection as it was before the app started (tests run many apps)."""

@@ -1,24 +1,154 @@
-"""Small terminals: the screens keep working."""
+"""Tiny terminals: every screen at every size, and a half-filled form resized, loses nothing.
+
+Below the smallest usable size (:data:`~il2tui.tui.screens.fits.MIN_WIDTH` ×
+:data:`~il2tui.tui.screens.fits.MIN_HEIGHT`) each screen shows the plain "terminal
+too small" notice and its keys are off, so nothing is answered blind; at or above
+it the screen is there as before.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
 
+from il2tui.caseio import load_case
 from il2tui.tui.app import AssistApp
+from il2tui.tui.screens.fits import MIN_HEIGHT, MIN_WIDTH, TooSmall
+from il2tui.tui.steps import Step
+from il2tui.tui.widgets.field import Field
 from tests.tui import cases
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, typed
 
 Build = Callable[..., AssistApp]
+SIZES = [(1, 1), (10, 3), (20, 5), (40, 12), (80, 24), (200, 60)]
 
 
-@pytest.mark.parametrize("size", [(20, 5), (40, 12), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_small_terminals_do_not_break_the_decision(build: Build, tmp_path: Path, size) -> None:
-    """At 20x5, 40x12 and 80x24 the decision screen opens, the panels toggle, Enter accepts
-    and the next step (course 2) opens: no exception, the decision is saved."""
+def notice(screen: Screen) -> str | None:
+    """The too-small notice's words on ``screen``, or ``None`` when it is not shown."""
+    found = list(screen.query(TooSmall))
+    return str(found[0].content) if found else None
+
+
+async def every_size(pilot: Pilot, seen: list[tuple[str, tuple[int, int], str | None]]) -> None:
+    """Resize through :data:`SIZES` (and back to 100x30), noting the notice each time."""
+    for size in [*SIZES, (100, 30)]:
+        await pilot.resize_terminal(*size)  # waits until the app is idle again
+        seen.append((type(pilot.app.screen).__name__, size, notice(pilot.app.screen)))
+
+
+def screens(app: AssistApp) -> list[tuple[str, Callable[[Pilot], Awaitable[None]]]]:
+    """How to reach each screen of the assistant, from the case at its first decision."""
+
+    def jump(step: Step) -> Callable[[Pilot], Awaitable[None]]:
+        async def go(pilot: Pilot) -> None:
+            app.jump(step)
+
+        return go
+
+    def keys(*pressed: str) -> Callable[[Pilot], Awaitable[None]]:
+        async def go(pilot: Pilot) -> None:
+            await pilot.press(*pressed)
+
+        return go
+
+    async def start(pilot: Pilot) -> None:
+        app.show_start()
+
+    async def message(pilot: Pilot) -> None:
+        await pilot.press("escape")  # the help closes
+        app.show_message("A message", "with a body")
+
+    return [
+        ("start", start),
+        ("open", keys("o")),
+        ("evidence", keys("escape", "e")),
+        ("patient", jump(Step("patient"))),
+        ("baseline", jump(Step("baseline"))),
+        ("course", jump(Step("course", 1))),
+        ("assessment", jump(Step("assessment", 1))),
+        ("decision", jump(Step("decision", 1))),
+        ("override", keys("ctrl+o")),
+        ("help", keys("escape", "f1")),
+        ("message", message),
+        ("save as", keys("escape", "f6")),
+        ("summary", jump(Step("summary"))),
+    ]
+
+
+def test_every_screen_at_every_size(build: Build, tmp_path: Path) -> None:
+    """Each screen (start, open, evidence, every step, override, help, a message, save as,
+    the summary) at 1x1, 10x3, 20x5, 40x12, 80x24 and 200x60: no exception; the notice with
+    the current and the smallest usable size below 60x16, none from 80x24 up."""
+    app = build(case_path=cases.write_case(tmp_path, "retreat"))
+    seen: list[tuple[str, tuple[int, int], str | None]] = []
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            for _name, reach in screens(app):
+                await reach(pilot)
+                await settle(pilot)
+                await every_size(pilot, seen)
+
+    asyncio.run(main())
+    assert len({name for name, _, _ in seen}) == 13
+    for name, (width, height), words in seen:
+        if width < MIN_WIDTH or height < MIN_HEIGHT:
+            assert words is not None, (name, width, height)
+            assert f"Terminal too small ({width} × {height})" in words
+            assert f"at least {MIN_WIDTH} × {MIN_HEIGHT}" in words
+        else:
+            assert words is None, (name, width, height)
+
+
+def test_a_half_filled_form_survives_resizing_and_nothing_is_answered_blind(
+    build: Build, tmp_path: Path
+) -> None:
+    """Course 1 half typed (start date and the first cycle's doses), then the terminal shrinks
+    to 20x5: Enter and typing do nothing; back at 80x24 the fields hold what was typed, the
+    focus is where it was, and Enter answers the step with those values."""
+    path = cases.write(tmp_path, "before-course", cases.BEFORE_COURSE)
+    app = build(case_path=path)
+    seen: list[object] = []
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await typed(pilot, "2025-01-13")
+            await pilot.press("tab")
+            await typed(pilot, "14")
+            for size in ((20, 5), (1, 1), (40, 12)):
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+                await pilot.press("9", "enter")
+                await settle(pilot)
+                seen.append((app.screen.step.key, notice(app.screen) is not None))  # type: ignore[attr-defined]
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot)
+            seen.append([f.value for f in app.screen.query(Field)][:3])
+            seen.append(app.screen.focused.id if app.screen.focused else None)
+            await pilot.press("enter")
+            await settle(pilot)
+            seen.append(app.screen.step.key)  # type: ignore[attr-defined]
+
+    asyncio.run(main())
+    assert seen[:3] == [("course-1", True)] * 3
+    assert seen[3] == ["2025-01-13", "14", ""]
+    assert seen[4] == "cycle1"
+    assert seen[5] == "assessment-1"
+    course = load_case(path, draft=True).courses[0]
+    assert (str(course.start), course.doses) == ("2025-01-13", (14,))
+
+
+@pytest.mark.parametrize("size", [(60, 16), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_decision_works_at_the_smallest_usable_size(build: Build, tmp_path: Path, size) -> None:
+    """At 60x16 (the smallest usable size) and 80x24 the decision screen opens, the panels
+    toggle, Enter accepts and course 2 opens; the decision is saved."""
     path = cases.write_case(tmp_path, "retreat")
     app = build(case_path=path)
     steps: list[str] = []

@@ -156,6 +156,13 @@ def test_decision_context_at_80x24(snap_compare, build: Build, tmp_path: Path) -
     assert snap_compare(build(case_path=path), terminal_size=SMALL, run_before=before)
 
 
+def test_terminal_too_small(snap_compare, build: Build, tmp_path: Path) -> None:
+    """The retreat decision in a 40x12 terminal: only the plain notice, saying the terminal
+    is 40 × 12, that it must be at least 60 × 16, that nothing typed is lost, ctrl+q quits."""
+    path = cases.write_case(tmp_path, "retreat")
+    assert snap_compare(build(case_path=path), terminal_size=(40, 12), run_before=settle)
+
+
 def test_summary(snap_compare, build: Build, tmp_path: Path) -> None:
     """Summary of four courses: the timeline (PR, PR, CR, CR; the last decision to stop with
     its reason shown literally, [bold] and all), best response CR with its duration from

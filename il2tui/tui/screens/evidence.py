@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from il2tui.tui.screens.fits import Fits
 from il2tui.tui.text import clean, literal
 from il2tui.tui.widgets.keys_bar import KeysBar
 
@@ -33,7 +34,7 @@ SOURCES = {
 CITED = {"table": "Table", "section": "Section", "row_label": "row", "column_label": "column"}
 
 
-class EvidenceScreen(Screen[None]):
+class EvidenceScreen(Fits, Screen[None]):
     """Tables on the left; the chosen one on the right; the highlighted row's details below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,13 +12,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from il2tui.tui.screens.fits import Fits
+
 ALWAYS = [
     ("space", "Tick a box; change a ‹ choice ›"),
     ("← / →", "Change a ‹ choice ›"),
 ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Fits, ModalScreen[None]):
     """A table of keys: the screen's own bindings, the app's, and the common ones."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

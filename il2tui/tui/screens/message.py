@@ -10,10 +10,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from il2tui.tui.screens.fits import Fits
 from il2tui.tui.text import literal, paragraphs
 
 
-class MessageScreen(ModalScreen[None]):
+class MessageScreen(Fits, ModalScreen[None]):
     """Title, message (shown literally) and an OK button; Enter or Escape closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

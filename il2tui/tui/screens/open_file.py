@@ -12,10 +12,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from il2tui.tui.screens.fits import Fits
 from il2tui.tui.widgets.field import Field
 
 
-class OpenScreen(ModalScreen[Path | None]):
+class OpenScreen(Fits, ModalScreen[Path | None]):
     """A path field; Enter opens the file, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

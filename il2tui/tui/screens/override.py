@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from il2tui.tui import wording as w
+from il2tui.tui.screens.fits import Fits
 from il2tui.tui.widgets.choice import Choice
 from il2tui.tui.widgets.field import Field
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     pass
 
 
-class OverrideScreen(ModalScreen["Decision | None"]):
+class OverrideScreen(Fits, ModalScreen["Decision | None"]):
     """Choose retreat or stop and give the reason; Enter records it, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from il2tui.tui.screens.fits import Fits
 from il2tui.tui.text import literal, paragraphs
 from il2tui.tui.widgets.field import Field
 
@@ -21,7 +22,7 @@ KEPT = (
 )
 
 
-class SaveAsScreen(ModalScreen[Path | None]):
+class SaveAsScreen(Fits, ModalScreen[Path | None]):
     """A path field (filled with a suggestion); Enter saves there, Escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from il2tui.tui.screens.fits import Fits
 from il2tui.tui.widgets.keys_bar import KeysBar
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ CHOICES = [
 ]
 
 
-class StartScreen(Screen[None]):
+class StartScreen(Fits, Screen[None]):
     """What to do first; Enter picks the highlighted choice, or press its letter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -20,6 +20,7 @@ from textual.widgets import OptionList, SelectionList, Static
 
 from il2tui.tui import wording
 from il2tui.tui.forms import FieldError
+from il2tui.tui.screens.fits import Fits
 from il2tui.tui.text import clean, literal
 from il2tui.tui.widgets.case_header import CaseHeader, HeaderFacts
 from il2tui.tui.widgets.choice import Choice
@@ -44,7 +45,7 @@ class Form(VerticalScroll, can_focus=False):
 FORM_WIDGETS = "#main Field, #main Choice, #main SelectionList, #main OptionList"
 
 
-class StepScreen(Screen[None]):
+class StepScreen(Fits, Screen[None]):
     """Base of the step screens; subclasses compose the form and turn it into a case."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
