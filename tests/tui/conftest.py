@@ -7,6 +7,7 @@ pinned by the suite's ``conftest``.
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -51,3 +52,37 @@ async def typed(pilot: Pilot, text: str) -> None:
 async def settled_before(pilot: Pilot) -> None:
     """A snapshot's ``run_before``: let the first screen load its review and evidence."""
     await settle(pilot)
+
+
+class NetworkUsed(OSError):
+    """Raised by the guarded socket functions: the assistant tried to reach the network."""
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Sockets to the network refused (local socket pairs, which asyncio needs, still work).
+
+    Returns the list of attempts, each as the call that was refused.
+    """
+    attempts: list[str] = []
+
+    def refuse(what: str) -> NetworkUsed:
+        attempts.append(what)
+        return NetworkUsed(f"no network in this test: {what}")
+
+    class LocalOnly(socket.socket):
+        def __init__(self, family: int = -1, *args: Any, **kwargs: Any) -> None:
+            if family in (-1, socket.AF_INET, socket.AF_INET6):
+                raise refuse(f"socket(family={family})")
+            super().__init__(family, *args, **kwargs)
+
+    def create_connection(address: object, *args: Any, **kwargs: Any) -> socket.socket:
+        raise refuse(f"create_connection({address!r})")
+
+    def getaddrinfo(host: object, *args: Any, **kwargs: Any) -> list[Any]:
+        raise refuse(f"getaddrinfo({host!r})")
+
+    monkeypatch.setattr(socket, "socket", LocalOnly)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return attempts

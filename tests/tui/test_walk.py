@@ -16,9 +16,12 @@ from tests.tui.driver import enter_case
 Build = Callable[..., AssistApp]
 
 
-def test_walk_the_demo_case_to_the_exported_report(build: Build, data_dir: Path) -> None:
+def test_walk_the_demo_case_to_the_exported_report(
+    build: Build, data_dir: Path, no_network: list[str]
+) -> None:
     """The demo case typed in from the start screen (MR, PR, CR, CR held; four decisions with
-    notes): the saved file is the demo case, and the report shows each course's category,
+    notes), with the network cut off: the walk completes without trying to reach it, the
+    saved file is the demo case, and the report shows each course's category,
     recommendation and rule, and the series' cohort counts."""
     app = build()
 
@@ -30,6 +33,7 @@ def test_walk_the_demo_case_to_the_exported_report(build: Build, data_dir: Path)
             await settle(pilot)
 
     asyncio.run(walk())
+    assert no_network == []
     saved = sorted(data_dir.glob("case-*.json"))
     assert [p.name for p in saved] == ["case-20260601-093000.json"]
     assert load_case(saved[0]) == demo_case()
