@@ -9,10 +9,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from il2tui.tui.screens.fits import Fits
+from il2tui.tui.screens.open_file import PathDialog
 from il2tui.tui.text import literal, paragraphs
 from il2tui.tui.widgets.field import Field
 
@@ -22,8 +21,9 @@ KEPT = (
 )
 
 
-class SaveAsScreen(Fits, ModalScreen[Path | None]):
-    """A path field (filled with a suggestion); Enter saves there, Escape closes."""
+class SaveAsScreen(PathDialog):
+    """A path field (filled with a suggestion); Enter saves there, Escape closes (the case
+    stays in memory)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="cancel", tooltip="The case stays in memory"),
@@ -44,16 +44,6 @@ class SaveAsScreen(Fits, ModalScreen[Path | None]):
                 yield Static(paragraphs(self.problem, KEPT), id="dialog-body")
             yield Static(Text("File (~ means your home folder):"))
             yield Field(str(self.suggestion), id="path", placeholder="e.g. ~/cases/patient-07.json")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter: give back the path (the app writes the case there and reports any problem)."""
-        text = event.value.strip()
-        if text:
-            self.dismiss(Path(text).expanduser())
-
-    def action_cancel(self) -> None:
-        """Escape: save nowhere now; the case stays in memory."""
-        self.dismiss(None)
 
 
 def describe_failure(exc: Exception) -> str:
