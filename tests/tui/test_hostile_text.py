@@ -114,32 +114,29 @@ async def visit(pilot: Pilot, path: Path, text: str) -> dict[str, str]:
 
     async def go(step: Step) -> None:
         app.jump(step)
-        await settle(pilot)
+        await pilot.pause()  # the review and transcript are drawn once the step is
         transcript = app.screen.query_one(TranscriptView).query_one(Static)
         seen[f"{step.key} transcript"] = str(transcript.content)
         for field in app.screen.query(Field):
             seen[f"{step.key} field {field.id or len(seen)}"] = field.value
 
     app.open_path(path)
-    await settle(pilot)
+    await pilot.pause()
     seen["header"] = as_text(app.screen.query_one(CaseHeader).render())
     await pilot.click(CaseHeader, offset=(2, 0))
     for step in (Step("baseline"), Step("decision", 4)):
         await go(step)
     await pilot.press("ctrl+o")
-    await settle(pilot)
     app.screen.query_one("#reason", Field).post_message(events.Paste(text))
-    await settle(pilot)
+    await pilot.pause()
     seen["override reason"] = app.screen.query_one("#reason", Field).value
-    await pilot.press("escape")
-    await pilot.press("ctrl+s")
-    await settle(pilot)
+    await pilot.press("escape", "ctrl+s")
+    await settle(pilot)  # the save worker
     seen["notifications"] = " ".join(n.message for n in app._notifications)
     app.open_path(path.with_name("missing " + path.name))
-    await settle(pilot)
+    await pilot.pause()
     seen["dialog"] = str(app.screen.query_one("#dialog-body", Static).content)
     await pilot.press("enter")
-    await settle(pilot)
     return seen
 
 
