@@ -9,7 +9,6 @@ import typer
 from il2tui.textsafe import plain
 
 EXIT_INVALID = 2
-EXIT_NOT_BUILT = 3
 
 
 def error_line(message: str) -> None:
@@ -22,10 +21,3 @@ def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
     error_line(message)
     raise typer.Exit(code)
 
-
-def not_built(command: str, issue: int) -> NoReturn:
-    """Say plainly that a subcommand does not exist yet, and exit non-zero."""
-    fail(
-        f"il2 {command} is not built yet (tracked in issue {issue}); nothing was done.",
-        EXIT_NOT_BUILT,
-    )

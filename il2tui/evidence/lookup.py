@@ -87,11 +87,15 @@ def _zero_note(treated: int) -> str:
     return f"0 of {treated}: by the rule of three the true rate is probably below {bound:.1%}"
 
 
-def _who(diagnosis: str, course: int, state: str) -> str:
-    people = f"{DIAGNOSIS_WORDS[diagnosis]} patients of the series"
+def _who(diagnosis: str, course: int, state: str, count: int) -> str:
+    people = f"{DIAGNOSIS_WORDS[diagnosis]} {_patients(count)} of the series"
     if state == "none":
         return people
     return f"{people} with {STATE_WORDS[state]} {after_courses(course - 1)}"
+
+
+def _patients(count: int) -> str:
+    return "patient" if count == 1 else "patients"
 
 
 def _message(
@@ -99,7 +103,7 @@ def _message(
 ) -> str:
     parts = ", ".join(f"{o.state} {o.patients}" for o in reversed(outcomes))
     return (
-        f"{treated} {_who(diagnosis, course, state)} received course {course}; "
+        f"{treated} {_who(diagnosis, course, state, treated)} received course {course}; "
         f"after it: {parts} (NR = no response)."
     )
 
@@ -125,7 +129,7 @@ def _no_data(diagnosis: str, course: int, state: str) -> CohortAnswer:
     else:
         message = (
             f"No patient of the series was in this situation: no "
-            f"{_who(diagnosis, course, state)} received course {course}."
+            f"{_who(diagnosis, course, state, 1)} received course {course}."
         )
     return CohortAnswer(
         diagnosis=diagnosis,  # type: ignore[arg-type]
@@ -142,7 +146,7 @@ def _no_data(diagnosis: str, course: int, state: str) -> CohortAnswer:
 def _notes(diagnosis: str, course: int, state: str, treated: int) -> tuple[str, ...]:
     notes = []
     if 0 < treated < 10:
-        notes.append(f"Small numbers: {treated} patients; the intervals are wide.")
+        notes.append(f"Small numbers: {treated} {_patients(treated)}; the intervals are wide.")
     keys = {f"tempo:{diagnosis}", f"tempo:{diagnosis}:{course}:{state}"}
     for item in load("discrepancies"):
         assert isinstance(item, DiscrepancyRow)

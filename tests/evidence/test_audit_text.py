@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from il2tui.evidence.loader import load
 from il2tui.evidence.sections import section_keys
+from il2tui.guideline import load_guideline
 
 FACTS = {(f.id, f.diagnosis): f for f in load("facts")}
 REGISTER = load("discrepancies")
@@ -51,3 +52,26 @@ def test_register_holds_the_two_known_contradictions_with_arithmetic() -> None:
 def test_register_sources_are_known_sections_or_tables() -> None:
     keys = set(section_keys())
     assert {side.source for d in REGISTER for side in d.sides} <= keys
+
+
+def test_rules_named_by_the_register_exist_in_the_shipped_guideline() -> None:
+    rule_ids = {rule.id for rule in load_guideline().rules}
+    named = {a.removeprefix("rule:") for d in REGISTER for a in d.affects if a.startswith("rule:")}
+    assert named <= rule_ids
+
+
+def test_responders_rules_combine_abstract_and_discussion_discrepancy_d11() -> None:
+    # Abstract: until CR or intolerance; Discussion: until progression or intolerance, with
+    # a consolidation course after a CR. The guideline keeps both, as D11 says.
+    rules = {rule.id: rule for rule in load_guideline().rules}
+    assert rules["objective_response"].action == "retreat"
+    assert rules["cr_consolidate"].action == "consolidate"
+    assert (rules["cr_consolidated"].action, rules["cr_consolidated"].stop_reason) == (
+        "stop",
+        "complete_response",
+    )
+    assert (rules["progression"].action, rules["progression"].stop_reason) == (
+        "stop",
+        "progression",
+    )
+    assert {"abstract", "discussion"} <= set(rules["objective_response"].sources)

@@ -81,3 +81,11 @@ def test_fifth_course_says_the_series_stopped_at_four() -> None:
 def test_unknown_diagnosis_is_refused() -> None:
     with pytest.raises(ValueError, match="melanoma and renal_cell"):
         cohort("lung", 1, "none")
+
+
+def test_one_patient_is_named_in_the_singular():
+    # Table 4: one renal cell cancer patient had MR after course 1 and received course 2.
+    answer = cohort("renal_cell", 2, "MR")
+    assert answer.treated == 1
+    assert "1 renal cell cancer patient of the series with" in answer.message
+    assert "Small numbers: 1 patient;" in " ".join(answer.notes)

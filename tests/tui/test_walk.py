@@ -44,7 +44,7 @@ def test_walk_the_demo_case_to_the_exported_report(
         "| 3 | 2024-07-29 | 2024-09-30 | 0 mm² | -100.0% | CR | yes | CONSOLIDATE |",
         "| 4 | 2024-10-14 | 2024-12-16 | 0 mm² | -100.0% | CR | yes | STOP |",
         "201 renal cell cancer patients of the series received course 1",
-        "1 renal cell cancer patients of the series with a minor response (MR) after course 1",
+        "1 renal cell cancer patient of the series with a minor response (MR) after course 1",
         "CR: 8 of 21 = 38.1% (exact 95% CI 18.1%-61.6%)",  # course 3 after a PR
         "CR: 2 of 2 = 100.0%",  # course 4 after a CR
         "no one received a course 5",
