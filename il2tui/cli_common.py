@@ -20,4 +20,3 @@ def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
     """Print one line to standard error and exit with ``code``."""
     error_line(message)
     raise typer.Exit(code)
-
