@@ -53,29 +53,41 @@ def _built(module: str) -> bool:
 
 
 def startup(runs: int) -> list[Row]:
-    """Median time to the first screen ready for input, alternating the two apps."""
+    """Median time to the first screen ready for input, alternating the three apps.
+
+    ``il2 assist`` shows the start screen; ``il2 assist --demo`` also validates
+    the demo case and draws the step it resumes at. Both import the CLI first, as
+    the command does.
+    """
     if not _built("il2tui.tui.app"):
-        return [Row("start-up, il2 assist --demo", "not built yet", "", "issue 5")]
+        return [Row("start-up, il2 assist", "not built yet", "", "issue 5")]
     with_data = _env() | {
         "IL2TUI_DATA_DIR": str(Path(os.environ.get("TMPDIR", "/tmp")) / "il2-bench-data")
     }
-    ours, base = [], []
-    _time_to_ready("minimal", with_data)  # warm the file cache for both
-    _time_to_ready("assist", with_data)
+    kinds = ("minimal", "start", "demo")
+    times: dict[str, list[float | None]] = {kind: [] for kind in kinds}
+    for kind in kinds:  # warm the file cache for all three
+        _time_to_ready(kind, with_data)
     for _ in range(runs):
-        base.append(_time_to_ready("minimal", with_data))
-        ours.append(_time_to_ready("assist", with_data))
-    if None in ours or None in base:
-        return [Row("start-up, il2 assist --demo", "failed", "", "see stderr")]
-    m_ours, m_base = statistics.median(ours), statistics.median(base)
+        for kind in kinds:
+            times[kind].append(_time_to_ready(kind, with_data))
+    if any(None in runs_ for runs_ in times.values()):
+        return [Row("start-up, il2 assist", "failed", "", "see stderr")]
+    base = statistics.median(times["minimal"])  # type: ignore[type-var]
     return [
-        Row(
-            f"start-up to first input (median of {runs})",
-            f"{m_ours * 1000:.0f} ms",
-            f"{m_base * 1000:.0f} ms (minimal Textual app)",
-            f"{m_ours / m_base:.2f}x (target <= 1.2x)",
-        )
+        _startup_row(f"start-up to first input, {what} (median of {runs})", times[kind], base)
+        for kind, what in (("start", "il2 assist"), ("demo", "il2 assist --demo"))
     ]
+
+
+def _startup_row(what: str, runs: list[float | None], base: float) -> Row:
+    ours = statistics.median(runs)  # type: ignore[type-var]
+    return Row(
+        what,
+        f"{ours * 1000:.0f} ms",
+        f"{base * 1000:.0f} ms (minimal Textual app)",
+        f"{ours / base:.2f}x (target <= 1.2x)",
+    )
 
 
 def _json_baseline(paths: list[Path]) -> float:

@@ -1,6 +1,6 @@
 """Start one app headless and print READY when its first screen takes input, then exit.
 
-Run as ``python bench/ready_probe.py minimal|assist``; bench/run.py times it from
+Run as ``python bench/ready_probe.py minimal|start|demo``; bench/run.py times it from
 the moment it starts the process to the moment READY arrives.
 """
 
@@ -22,10 +22,11 @@ def _minimal_app():
     return Minimal()
 
 
-def _assist_app():
-    from il2tui.tui.app import make_app
+def _assist_app(demo: bool):
+    import il2tui.cli  # noqa: F401  (il2 assist imports the CLI first)
+    from il2tui.cli_assist import build_assistant
 
-    return make_app(demo=True)
+    return build_assistant(None, demo)
 
 
 async def _until_ready(pilot) -> None:
@@ -40,7 +41,7 @@ async def _until_ready(pilot) -> None:
 
 def main() -> None:
     kind = sys.argv[1]
-    app = _minimal_app() if kind == "minimal" else _assist_app()
+    app = _minimal_app() if kind == "minimal" else _assist_app(demo=kind == "demo")
     app.run(headless=True, size=(100, 30), auto_pilot=_until_ready)
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from il2tui.cli_common import fail
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 def assist(
@@ -22,6 +25,14 @@ def assist(
     """Walk a patient's IL-2 courses screen by screen in the terminal."""
     if case is not None and demo:
         fail("il2 assist: give a case file or --demo, not both.")
+    build_assistant(case, demo).run()
+
+
+def build_assistant(case: Path | None, demo: bool) -> App:
+    """The assistant, with garbage collection paused until its first screen is drawn."""
+    from il2tui.tui import memory
+
+    memory.pause_for_start()
     from il2tui.tui.app import make_app
 
-    make_app(case_path=case, demo=demo).run()
+    return make_app(case_path=case, demo=demo)

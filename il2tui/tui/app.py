@@ -71,6 +71,7 @@ class AssistApp(FlowApp):
 
     def on_mount(self) -> None:
         """Show the first screen; load the engine and evidence once it is up."""
+        self.call_after_refresh(memory.resume_after_start)
         if self.warm_delay > 0:
             self.set_timer(self.warm_delay, self.warm_up)
         else:

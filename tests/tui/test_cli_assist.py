@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -9,7 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from il2tui.cli import app
+from il2tui.cli_assist import build_assistant
 from il2tui.tui import app as tui_app
+from il2tui.tui import memory
 
 runner = CliRunner()
 
@@ -27,10 +32,25 @@ class FakeApp:
 
 
 @pytest.fixture
-def fake_app(monkeypatch: pytest.MonkeyPatch) -> type[FakeApp]:
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeApp]]:
     monkeypatch.setattr(tui_app, "make_app", lambda **kw: FakeApp(**kw))
     FakeApp.built = {}
-    return FakeApp
+    yield FakeApp
+    memory.restore()  # the fake never draws a frame, so nothing else ends the start-up pause
+
+
+def test_collection_is_paused_only_until_the_first_screen_is_drawn() -> None:
+    assert gc.isenabled()
+    app = build_assistant(None, demo=False)
+    assert not gc.isenabled()  # imports and the first screen run without collections
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+
+    asyncio.run(main())
+    assert gc.isenabled()
 
 
 def test_a_case_file_is_opened(fake_app: type[FakeApp], tmp_path: Path) -> None:
