@@ -10,7 +10,7 @@ import typer
 from il2tui.cli_common import fail
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from il2tui.tui.app import AssistApp
 
 
 def assist(
@@ -28,7 +28,7 @@ def assist(
     build_assistant(case, demo).run()
 
 
-def build_assistant(case: Path | None, demo: bool) -> App:
+def build_assistant(case: Path | None, demo: bool) -> AssistApp:
     """The assistant, with garbage collection paused until its first screen is drawn."""
     from il2tui.tui import memory
 

@@ -20,7 +20,7 @@ def test_the_shipped_guideline_is_versioned_and_active() -> None:
     guideline = load_guideline()
     assert (guideline.id, guideline.version, guideline.status) == (
         "nci-sb-2000-retreatment",
-        "1.0.0",
+        "1.0.1",
         "active",
     )
     assert "J Clin Oncol 2000" in guideline.source
@@ -96,7 +96,7 @@ def test_a_clinic_guideline_decides_and_is_named_in_the_review(tmp_path: Path) -
     guideline = load_guideline(_write(tmp_path, text))
     case = build({"L1": [20, 20]}, [{"L1": [19, 20]}], [{"L1": [19, 20]}])
     review = review_case(case, guideline)
-    assert (review.guideline.id, review.guideline.version) == ("clinic-x", "1.0.0")
+    assert (review.guideline.id, review.guideline.version) == ("clinic-x", "1.0.1")
     assert review.courses[1].recommendation.action == "consider_retreat"
     assert review_case(case).courses[1].recommendation.action == "stop"
 
