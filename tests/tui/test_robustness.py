@@ -165,3 +165,38 @@ def test_the_decision_works_at_the_smallest_usable_size(build: Build, tmp_path: 
     asyncio.run(main())
     assert steps == ["course-2"]
     assert '"action": "retreat"' in path.read_text(encoding="utf-8")
+
+
+STEPS = [
+    Step("patient"),
+    Step("baseline"),
+    Step("course", 1),
+    Step("assessment", 1),
+    Step("decision", 1),
+    Step("summary"),
+]
+
+
+@pytest.mark.parametrize("size", [(60, 16), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_step_opens_at_its_question(build: Build, tmp_path: Path, size) -> None:
+    """Each step opens with its form at the top, so the question is on screen (Textual used
+    to scroll to the first field before the form was laid out, which hid the patient step's
+    question and first diagnosis at 80x24); the patient step's diagnosis list is in view."""
+    app = build(case_path=cases.write_case(tmp_path, "retreat"))
+    seen: dict[str, tuple[float, bool]] = {}
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            for step in STEPS:
+                app.jump(step)
+                await settle(pilot)
+                await pilot.pause(0.3)  # longer than Textual's scroll animation
+                form = app.screen.query_one("#main")
+                focused = app.screen.focused
+                in_view = focused is not None and form.region.contains_region(focused.region)
+                seen[step.key] = (form.scroll_offset.y, in_view)
+
+    asyncio.run(main())
+    assert {key: offset for key, (offset, _) in seen.items()} == dict.fromkeys(seen, 0)
+    assert seen["patient"][1], "the diagnosis list is not in view"

@@ -8,6 +8,7 @@ panels sit on the right; on a narrow terminal they hide behind F3 and F4.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import RenderableType
@@ -30,6 +31,8 @@ from il2tui.tui.widgets.keys_bar import KeysBar
 from il2tui.tui.widgets.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from il2tui.case import Case
     from il2tui.review_model import Review
     from il2tui.tui.app import AssistApp
@@ -76,6 +79,7 @@ class StepScreen(Fits, Screen[None]):
     def __init__(self, step: Step) -> None:
         super().__init__(classes="step")
         self.step = step
+        self._focused_once = False
 
     def compose(self) -> ComposeResult:
         """Header, the question and its form beside the context and transcript, footer."""
@@ -107,6 +111,19 @@ class StepScreen(Fits, Screen[None]):
         self.mounted()
         self.watch(self.app, "review_state", self._review_changed, init=False)
         self.call_after_refresh(self._first_review)
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        """Focus ``widget``; the first focus of the screen does not scroll the form.
+
+        Textual scrolls a newly focused widget to the centre when it cannot see all of it,
+        and the first field is focused before the form is laid out: at 80x24 that slid
+        the patient step's question and first diagnosis out of sight. The first field is
+        always just under the question, so the form is shown from its top.
+        """
+        first, self._focused_once = not self._focused_once, True
+        super().set_focus(widget, scroll_visible and not first, from_app_focus)
 
     def _first_review(self) -> None:
         """Once the form is drawn: ask for the review if needed, and show what there is."""
@@ -165,16 +182,24 @@ class StepScreen(Fits, Screen[None]):
         """Check the form, store the answer and move on; show what is wrong otherwise."""
         case = self._checked_answer()
         if case is not None:
-            self.app.complete(self.step, case, self.next_step(case))
+            self.confirm(case, lambda: self.app.complete(self.step, case, self.next_step(case)))
 
     def save_answer(self, then: Saved | None = None) -> bool:
         """ctrl+s: store this step's answer without moving on; False if the form is incomplete."""
         case = self._checked_answer(quiet=True)
         if case is None:
             return False
+        self.confirm(case, lambda: self._store(case, then))
+        return True
+
+    def _store(self, case: Case, then: Saved | None) -> None:
         self.app.session.drafts.pop(self.step.key, None)  # type: ignore[union-attr]
         self.app.store(case, then)
-        return True
+
+    def confirm(self, case: Case, proceed: Callable[[], None]) -> None:
+        """Subclass hook: ``proceed`` with the answer ``case`` (Enter and ctrl+s), or ask first
+        when it would delete something recorded."""
+        proceed()
 
     def _checked_answer(self, quiet: bool = False) -> Case | None:
         from il2tui.caseio import CaseError
