@@ -198,3 +198,29 @@ def test_palette_offers_the_steps_the_evidence_and_the_export(build: Build, tmp_
         "Save",
     ):
         assert title in titles
+
+
+def test_as_before_copies_a_lesions_latest_diameters_in_the_unit_shown(
+    build: Build, tmp_path: Path
+) -> None:
+    """The restaging rows start blank; ctrl+l on a lesion's row copies its latest diameters
+    (here the baseline's 24 × 20 mm), in cm once the unit is switched (30 × 25 mm as 3 × 2.5);
+    on the date field it only says where to press it, and nothing is saved until Enter."""
+    path = cases.write(tmp_path, "half", cases.BEFORE_RESTAGING)
+    app = build(case_path=path)
+    seen: list[object] = []
+
+    def pairs() -> list[str]:
+        return [f.value for f in app.screen.query(Field)][1:5]
+
+    async def copy(pilot) -> None:
+        seen.append(pairs())
+        await pilot.press("ctrl+l")  # on the date field
+        await pilot.press("tab", "ctrl+l")  # L1
+        await pilot.press("ctrl+t", "tab", "tab", "ctrl+l")  # cm, then L2
+        await settle(pilot)
+        seen.append(pairs())
+
+    run(app, copy)
+    assert seen == [["", "", "", ""], ["2.4", "2", "3", "2.5"]]
+    assert load_case(path, draft=True).courses[0].assessments == ()

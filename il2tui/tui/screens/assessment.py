@@ -30,6 +30,14 @@ class AssessmentScreen(MeasuringScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "gone", "Gone", id="gone", tooltip="The lesion has disappeared (0 × 0)"),
+        Binding(
+            "ctrl+l",
+            "as_before",
+            "As before",
+            id="as-before",
+            show=False,  # the keys bar is full; the section title names the key
+            tooltip="Copy the lesion's latest diameters into its row (it has not changed)",
+        ),
         Binding("ctrl+n", "add_row", "New lesion", id="add", tooltip="Record a new lesion"),
         Binding(
             "ctrl+r", "remove_row", "Remove new", id="remove", tooltip="Remove the new lesion row"
@@ -40,7 +48,8 @@ class AssessmentScreen(MeasuringScreen):
     def compose_form(self) -> ComposeResult:
         """Date and unit, the lesions, the new lesions, the engine's verdict."""
         yield from self.compose_date()
-        yield Static("Baseline lesions (blank: not assessed · ctrl+g: gone)", classes="section")
+        yield Static("Baseline lesions (blank: not assessed)", classes="section")
+        yield Static("ctrl+g: gone · ctrl+l: as before (the last diameters)", classes="keys-hint")
         yield Vertical(*self._measure_rows(), id="rows")
         yield Static("New lesions (ctrl+n adds one)", classes="section")
         yield Vertical(*(NewLesionRow(v) for v in self._new_rows()), id="new-rows")
@@ -116,6 +125,20 @@ class AssessmentScreen(MeasuringScreen):
             self.notify("Move to a baseline lesion's row first (tab), then ctrl+g.", timeout=3)
             return
         row.set_pair_text("0", "0")
+
+    def action_as_before(self) -> None:
+        """Copy the focused lesion's latest recorded diameters: a deliberate key, since the
+        rows start blank (not pre-filled) so that an unchanged value is never saved by
+        accident."""
+        row = self._focused_row(MeasureRow)
+        if row is None or self.case is None:
+            self.notify("Move to a baseline lesion's row first (tab), then ctrl+l.", timeout=3)
+            return
+        pair = _latest_pairs(self.case, self.step.course, self.index).get(row.lesion_id)
+        if pair is None:
+            self.notify(f"{row.lesion_id} has no earlier measurement to copy.", timeout=3)
+            return
+        row.set_pair_text(*(show_diameter(d, self.unit) for d in pair))
 
     def action_add_row(self) -> None:
         """A row for a new lesion, focused."""
