@@ -26,10 +26,13 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def build(data_dir: Path) -> Callable[..., AssistApp]:
-    """Build the app as the CLI does, but deterministic (no blink, no warm-up delay)."""
+    """Build the app as the CLI does, but deterministic (no blink, no animation, no warm-up
+    delay): a scroll that animates could be caught half-way by a snapshot."""
 
     def factory(**kwargs: Any) -> AssistApp:
-        return make_app(**({"data_dir": data_dir, "cursor_blink": False, "warm_delay": 0} | kwargs))
+        app = make_app(**({"data_dir": data_dir, "cursor_blink": False, "warm_delay": 0} | kwargs))
+        app.animation_level = "none"
+        return app
 
     return factory
 

@@ -191,7 +191,6 @@ def test_every_step_opens_at_its_question(build: Build, tmp_path: Path, size) ->
             for step in STEPS:
                 app.jump(step)
                 await settle(pilot)
-                await pilot.pause(0.3)  # longer than Textual's scroll animation
                 form = app.screen.query_one("#main")
                 focused = app.screen.focused
                 in_view = focused is not None and form.region.contains_region(focused.region)
