@@ -27,7 +27,7 @@ from il2tui.review_model import (
     Review,
     State,
 )
-from il2tui.review_notes import engine_cautions, explanation, fallback
+from il2tui.review_notes import engine_cautions, explanation, fallback, record_cautions
 
 __all__ = ["Review", "review_case"]
 
@@ -57,10 +57,11 @@ def review_case(case: Case, guideline: Guideline | None = None) -> Review:
     flat = [a for results in per_course for a in results]
     courses: list[CourseReview] = []
     seen, before = 0, "none"
-    for course, results in zip(case.courses, per_course, strict=True):
+    following = (*case.courses[1:], None) if case.courses else ()
+    for course, results, after in zip(case.courses, per_course, following, strict=True):
         seen += len(results)
         point = _point(flat[:seen], course.number, assessed=bool(results))
-        courses.append(_course(case, plan, course, results, point, before))
+        courses.append(_course(case, plan, course, results, point, before, following=after))
         before = point.state
     baseline, baseline_spd = _baseline(case, products)
     return Review(
@@ -99,12 +100,16 @@ def _course(
     results: tuple[AssessmentResult, ...],
     point: _Point,
     before: State | Literal["none"] | None,
+    *,
+    following: Course | None,
 ) -> CourseReview:
+    """The review of ``course``; ``following`` is the course given after it, if any."""
     facts = _facts(case, course, results, point)
     rule = plan.decide(facts)
     diagnosis = case.patient.diagnosis
+    record = record_cautions(course, following)
     if rule is None:
-        recommendation = fallback(plan.ref, facts)
+        recommendation = fallback(plan.ref, facts, record)
     else:
         facts |= {"rule": rule.id, "action": rule.action}
         recommendation = Recommendation(
@@ -115,7 +120,7 @@ def _course(
             reasoning=rule.reasoning,
             sources=rule.citations,
             explanation=explanation(course, results, point.best, point.state, rule),
-            cautions=plan.cautions_for(facts) + engine_cautions(results),
+            cautions=plan.cautions_for(facts) + engine_cautions(results) + record,
         )
     return CourseReview(
         number=course.number,

@@ -159,7 +159,9 @@ class Recommendation(_Frozen):
     explanation: tuple[str, ...]
     """The arithmetic and the rule in plain words, one line each."""
     cautions: tuple[Note, ...]
-    """Where the data speak against the rule, or are thin."""
+    """Where the data speak against the rule, or are thin; and where the record contradicts
+    itself (``course_after_stop``, ``course_after_declined``, ``course_after_severe_toxicity``:
+    a later course was given after a reason to stop)."""
 
 
 class ClinicianDecision(_Frozen):

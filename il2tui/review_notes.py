@@ -1,8 +1,9 @@
 """The words of a recommendation: its explanation lines and the engine's own cautions.
 
-The guideline's cautions are data (``guidelines/retreatment.toml``); the two
+The guideline's cautions are data (``guidelines/retreatment.toml``); the ones
 here depend on dates of the case (a response not yet confirmed, progression
-seen earlier in the same course) and so are written by the engine.
+seen earlier in the same course) or on the record itself (a course given after
+a reason to stop), and so are written by the engine.
 """
 
 from __future__ import annotations
@@ -97,6 +98,53 @@ def engine_cautions(results: tuple[AssessmentResult, ...]) -> tuple[Note, ...]:
     return tuple(notes)
 
 
+def record_cautions(course: Course, following: Course | None) -> tuple[Note, ...]:
+    """Where the file contradicts itself: a later course after a reason to stop.
+
+    Severe toxicity, the patient declining, or the clinician's own decision to
+    stop after ``course``, and yet ``following`` was given. Not an error (plans
+    change); the review shows it, the recorded reason quoted as typed.
+    """
+    if following is None:
+        return ()
+    number = course.number
+    given = f"yet course {following.number} was started on {following.start}."
+    notes = []
+    if course.toxicity:
+        codes = ", ".join(code.replace("_", " ") for code in course.toxicity)
+        notes.append(
+            Note(
+                id="course_after_severe_toxicity",
+                text=(
+                    f"Severe toxicity was recorded in course {number} ({codes}), after which "
+                    f"the series gave no further IL-2, {given}"
+                ),
+                sources=(citation("results.discontinuation"),),
+            )
+        )
+    if course.declined_further:
+        notes.append(
+            Note(
+                id="course_after_declined",
+                text=(
+                    f"The patient declined or could not tolerate more IL-2 after course "
+                    f"{number}, {given}"
+                ),
+                sources=(citation("results.discontinuation"), citation("table5")),
+            )
+        )
+    decision = course.decision
+    if decision is not None and decision.action == "stop":
+        why = f'reason: "{decision.reason}"' if decision.reason else "no reason recorded"
+        notes.append(
+            Note(
+                id="course_after_stop",
+                text=f"The decision after course {number} was to stop IL-2 ({why}), {given}",
+            )
+        )
+    return tuple(notes)
+
+
 def _unconfirmed(last: AssessmentResult) -> Note:
     later = f" A later evaluation on {last.confirmed_on} confirmed it." if last.confirmed_on else ""
     return Note(
@@ -111,7 +159,9 @@ def _unconfirmed(last: AssessmentResult) -> Note:
     )
 
 
-def fallback(guideline: GuidelineRef, facts: Mapping[str, Any]) -> Recommendation:
+def fallback(
+    guideline: GuidelineRef, facts: Mapping[str, Any], cautions: tuple[Note, ...] = ()
+) -> Recommendation:
     """What to say when no rule of a (clinic's) guideline matches: decide by hand."""
     shown = ", ".join(f"{k}={v}" for k, v in facts.items() if v is not None)
     return Recommendation(
@@ -125,5 +175,5 @@ def fallback(guideline: GuidelineRef, facts: Mapping[str, Any]) -> Recommendatio
         ),
         sources=(),
         explanation=(f"Facts: {shown}.", "No rule matched."),
-        cautions=(),
+        cautions=cautions,
     )
