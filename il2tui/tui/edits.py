@@ -9,6 +9,7 @@ These are data edits only; every clinical judgement is the engine's.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -54,14 +55,36 @@ def with_patient(case: Case | None, patient: dict[str, Any]) -> Case:
 
 
 def with_baseline(case: Case, when: date, lesions: list[dict[str, Any]], pairs: dict) -> Case:
-    """The case with its lesions and baseline replaced; measurements of removed lesions go."""
+    """The case with its lesions and baseline replaced; measurements of removed lesions go.
+
+    The screen asks first when that deletes a measurement (:func:`measured_later`).
+    """
     data = dump(case) | {"lesions": lesions, "baseline": {"date": when, "measurements": pairs}}
     kept = {lesion["id"] for lesion in lesions}
+    for _, found in _restagings(data):
+        for lesion_id in set(found) - kept:
+            del found[lesion_id]
+    return rebuild(data)
+
+
+def measured_later(case: Case | None, kept: Collection[str]) -> dict[str, list[int]]:
+    """The lesions of ``case`` not ``kept`` that a restaging measured (``null`` is not a
+    measurement), in the case's order: for each, the course number of every such restaging."""
+    data = dump(case)
+    found: dict[str, list[int]] = {}
+    for number, measurements in _restagings(data):
+        for lesion_id, pair in measurements.items():
+            if lesion_id not in kept and pair is not None:
+                found.setdefault(lesion_id, []).append(number)
+    order = [lesion["id"] for lesion in data.get("lesions", [])]
+    return {lesion_id: found[lesion_id] for lesion_id in order if lesion_id in found}
+
+
+def _restagings(data: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each restaging of the case's data: its course number and its measurements (editable)."""
     for course in data.get("courses", []):
         for assessment in course.get("assessments", []):
-            found = assessment.get("measurements", {})
-            assessment["measurements"] = {k: v for k, v in found.items() if k in kept}
-    return rebuild(data)
+            yield course["number"], assessment.setdefault("measurements", {})
 
 
 def with_course(case: Case, number: int, values: dict[str, Any]) -> Case:

@@ -106,3 +106,32 @@ def recommendation(action: str, stop_reason: str | None = None) -> str:
     """``stop IL-2 (progression)`` or ``give another course``."""
     words = ACTIONS[action]
     return f"{words} ({STOP_REASONS[stop_reason]})" if stop_reason else words
+
+
+LOST_TITLE = "Later measurements would be deleted"
+
+
+def lost_measurements(found: dict[str, list[int]]) -> list[str]:
+    """What removing measured lesions deletes, a sentence each, then the two keys.
+
+    ``found``: lesion id to the course number of each restaging that measured it
+    (:func:`il2tui.tui.edits.measured_later`). Ids are the clinician's text: show
+    the lines literally.
+    """
+    lines = [
+        f"Removing {lesion_id} deletes its measurements in {len(numbers)} later "
+        f"restaging{'s' if len(numbers) > 1 else ''} ({_courses(numbers)})."
+        for lesion_id, numbers in found.items()
+    ]
+    rows = "its row comes back" if len(found) == 1 else "their rows come back"
+    return [*lines, f"Remove and save? Enter: remove · Escape: keep ({rows} as recorded)"]
+
+
+def _courses(numbers: list[int]) -> str:
+    """``course 2``, ``courses 1-3`` or ``courses 1, 2 and 4``."""
+    unique = sorted(set(numbers))
+    if len(unique) == 1:
+        return f"course {unique[0]}"
+    if unique == list(range(unique[0], unique[-1] + 1)):
+        return f"courses {unique[0]}-{unique[-1]}"
+    return f"courses {', '.join(map(str, unique[:-1]))} and {unique[-1]}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from itertools import count
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from il2tui import clock
+from il2tui.tui import wording
 from il2tui.tui.evidence_view import cohort_view
 from il2tui.tui.forms import FieldError, parse_date, parse_pair, show_diameter
 from il2tui.tui.screens.measuring import MeasuringScreen
@@ -59,7 +61,7 @@ class BaselineScreen(MeasuringScreen):
         self.call_after_refresh(lambda: row.query_one(".site", Field).focus())
 
     def action_remove_row(self) -> None:
-        """Remove the row that has the focus (its measurements in later assessments go too)."""
+        """Remove the row that has the focus (answering asks before later measurements go)."""
         focused = self.focused
         row = (
             next((a for a in focused.ancestors if isinstance(a, LesionRow)), None)
@@ -99,6 +101,36 @@ class BaselineScreen(MeasuringScreen):
     def next_step(self, case: Case) -> Step:
         """Course 1 comes next."""
         return Step("course", 1)
+
+    def confirm(self, case: Case, proceed: Callable[[], None]) -> None:
+        """Ask first when the answer removes lesions that later restagings measured.
+
+        Enter removes them and ``proceed``s; Escape puts their rows back as recorded
+        (everything else stays as typed) and saves nothing.
+        """
+        from il2tui.tui.edits import measured_later
+        from il2tui.tui.screens.message import ConfirmScreen
+
+        lost = measured_later(self.case, {lesion.id for lesion in case.lesions})
+        if not lost:
+            proceed()
+            return
+        dialog = ConfirmScreen(
+            wording.LOST_TITLE, *wording.lost_measurements(lost), buttons=("Remove", "Keep")
+        )
+        self.app.push_screen(dialog, lambda remove: proceed() if remove else self.put_back(lost))
+
+    def put_back(self, ids: Collection[str]) -> None:
+        """The rows of these recorded lesions again, as recorded, in the recorded order."""
+        recorded = _recorded_rows(self.case)
+        table = self.query_one("#rows")
+        for index, values in enumerate(recorded):
+            if values["id"] not in ids:
+                continue
+            earlier = {row["id"] for row in recorded[:index]}
+            rows = (row for row in self.query(LesionRow) if row.lesion_id not in earlier)
+            table.mount(LesionRow(values), before=next(rows, None))
+        self.call_after_refresh(self.preview)
 
     def provisional(self) -> Case | None:
         """The rows that are complete so far (the date does not change a product)."""
