@@ -52,6 +52,15 @@ async def typed(pilot: Pilot, text: str) -> None:
     await pilot.press(*("space" if ch == " " else ch for ch in text))
 
 
+async def typed_lesion(pilot: Pilot, site: str, *diameters: str) -> None:
+    """On a baseline row's site field: the site, then (past the method) each diameter."""
+    await typed(pilot, site)
+    await pilot.press("tab")
+    for diameter in diameters:
+        await pilot.press("tab")
+        await typed(pilot, diameter)
+
+
 async def settled_before(pilot: Pilot) -> None:
     """A snapshot's ``run_before``: let the first screen load its review and evidence."""
     await settle(pilot)

@@ -14,7 +14,7 @@ from il2tui.tui.app import AssistApp
 from il2tui.tui.widgets.field import Field
 from il2tui.tui.widgets.transcript_view import TranscriptView
 from tests.tui import cases
-from tests.tui.conftest import settle, typed
+from tests.tui.conftest import settle, typed, typed_lesion
 
 Build = Callable[..., AssistApp]
 
@@ -45,11 +45,7 @@ async def answer_patient_and_baseline(pilot) -> None:
     await settle(pilot)
     await typed(pilot, "2025-01-06")
     await pilot.press("tab")
-    await typed(pilot, "lung")
-    await pilot.press("tab", "tab")
-    await typed(pilot, "24")
-    await pilot.press("tab")
-    await typed(pilot, "20")
+    await typed_lesion(pilot, "lung", "24", "20")
     await pilot.press("enter")
     await settle(pilot)
 

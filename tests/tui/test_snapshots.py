@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from il2tui.tui.app import AssistApp
 from tests.tui import cases
-from tests.tui.conftest import settle, typed
+from tests.tui.conftest import settle, typed, typed_lesion
 
 Build = Callable[..., AssistApp]
 WIDE = (120, 40)
@@ -66,18 +66,10 @@ def test_baseline_step(snap_compare, build: Build, tmp_path: Path) -> None:
         await settle(pilot)
         await typed(pilot, "2025-01-06")
         await pilot.press("tab")
-        await typed(pilot, "right lung")
-        await pilot.press("tab", "tab")
-        await typed(pilot, "24")
-        await pilot.press("tab")
-        await typed(pilot, "20")
+        await typed_lesion(pilot, "right lung", "24", "20")
         await pilot.press("ctrl+n")
         await settle(pilot)
-        await typed(pilot, "liver")
-        await pilot.press("tab", "tab")
-        await typed(pilot, "30")
-        await pilot.press("tab")
-        await typed(pilot, "25")
+        await typed_lesion(pilot, "liver", "30", "25")
         await settle(pilot)
 
     assert snap_compare(build(case_path=path), terminal_size=WIDE, run_before=before)
@@ -92,9 +84,7 @@ def test_input_error(snap_compare, build: Build, tmp_path: Path) -> None:
         await settle(pilot)
         await typed(pilot, "2025-01-06")
         await pilot.press("tab")
-        await typed(pilot, "lung")
-        await pilot.press("tab", "tab")
-        await typed(pilot, "24")
+        await typed_lesion(pilot, "lung", "24")
         await pilot.press("enter")
         await settle(pilot)
 
