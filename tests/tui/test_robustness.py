@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Static
 
 from il2tui.caseio import load_case
 from il2tui.tui.app import AssistApp
@@ -199,3 +200,55 @@ def test_every_step_opens_at_its_question(build: Build, tmp_path: Path, size) ->
     asyncio.run(main())
     assert {key: offset for key, (offset, _) in seen.items()} == dict.fromkeys(seen, 0)
     assert seen["patient"][1], "the diagnosis list is not in view"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_field_of_every_step_is_one_line_high_and_shows_its_placeholder(
+    build: Build, tmp_path: Path, size
+) -> None:
+    """Every input field of every step is one line high and wide enough for its placeholder,
+    and every label leaves a gap before its field ("Doses, cycle 1" ran into "0-15"). A style
+    for the start screen's ``#start`` box once gave the course's start-date field, also
+    ``#start``, a padding that left it 0 lines high: the date typed was invisible."""
+    app = build(case_path=cases.write_case(tmp_path, "retreat"))
+    bad: list[tuple[str, str | None, tuple[int, int]]] = []
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            for step in STEPS:
+                app.jump(step)
+                await settle(pilot)
+                if step.kind in ("baseline", "assessment"):
+                    await pilot.press("ctrl+n")  # a new (empty) lesion row too
+                    await settle(pilot)
+                for field in app.screen.query(Field):
+                    wide = field.content_size.width >= len(field.placeholder)
+                    if field.content_size.height != 1 or not wide:
+                        bad.append((step.key, field.id, tuple(field.content_size)))
+                for label in app.screen.query(".label").results(Static):
+                    if len(str(label.content)) >= label.content_size.width:  # no gap before
+                        bad.append((step.key, str(label.content), tuple(label.content_size)))
+
+    asyncio.run(main())
+    assert bad == [], bad
+
+
+def test_a_long_site_shows_its_start_once_the_field_is_left(build: Build, tmp_path: Path) -> None:
+    """A site longer than its column reads from its first letter after tab, not from where
+    the cursor was ("ight lung upper lobe")."""
+    app = build(case_path=cases.write(tmp_path, "patient", cases.PATIENT_ONLY))
+    shown: list[str] = []
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("tab")
+            await typed(pilot, "right lung upper lobe, posterior segment")
+            await pilot.press("tab")
+            await settle(pilot)
+            site = app.screen.query(".site").first(Field)
+            shown.append("".join(segment.text for segment in site.render_line(0)))
+
+    asyncio.run(main())
+    assert shown[0].startswith("right lung")

@@ -43,7 +43,7 @@ class AssessmentScreen(MeasuringScreen):
             "ctrl+r", "remove_row", "Remove new", id="remove", tooltip="Remove the new lesion row"
         ),
     ]
-    DATE_LABEL = "Restaging date"
+    DATE_LABEL = "Restaged on"
 
     def compose_form(self) -> ComposeResult:
         """Date and unit, the lesions, the new lesions, the engine's verdict."""

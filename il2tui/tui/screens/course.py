@@ -32,8 +32,8 @@ class CourseScreen(StepScreen):
         """The fields of a course."""
         for key, label, classes in (
             ("start", "Start date", "date"),
-            ("cycle1", "Doses, cycle 1", "number"),
-            ("cycle2", "Doses, cycle 2", "number"),
+            ("cycle1", "Cycle 1 doses", "number"),
+            ("cycle2", "Cycle 2 doses", "number"),
         ):
             with Horizontal(classes="row"):
                 yield Static(label, classes="label")

@@ -64,8 +64,8 @@ class DecisionScreen(StepScreen):
         """The engine's verdict and recommendation, then an optional note to the decision."""
         yield Static(Text("Reviewing…", style="italic"), id="decision-body", markup=False)
         with Horizontal(classes="row"):
-            yield Static("Note (optional)", classes="label")
-            yield Field(id="note", placeholder="kept with an accepted decision")
+            yield Static("Note", classes="label")
+            yield Field(id="note", placeholder="optional, kept with an accepted decision")
 
     def fill(self, case: Case | None) -> None:
         """The note on file, if the decision was recorded."""

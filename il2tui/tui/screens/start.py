@@ -50,7 +50,7 @@ class StartScreen(Fits, Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The title, a few words on what the assistant does, the choices."""
-        with Vertical(id="start"):
+        with Vertical(id="start-page"):
             yield Static(Text("il2 assist", style="bold"), id="start-title")
             yield Static(Text(INTRO), id="start-intro")
             yield OptionList(

@@ -46,6 +46,11 @@ class Field(Input):
         else:
             self.replace(text, *self.selection)
 
+    def on_blur(self) -> None:
+        """Show the start of the value once the field is left: Textual keeps it scrolled to
+        the cursor, so a long site read "ight lung" in a narrow column."""
+        self.cursor_position = 0
+
     def on_mount(self) -> None:
         """Follow the app's cursor-blink setting."""
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))

@@ -27,7 +27,7 @@ class LesionRow(Horizontal):
     def compose(self) -> ComposeResult:
         """Id, site, method, d1 × d2, product."""
         yield Static(literal(self.lesion_id), classes="lesion-id")
-        yield Field(self.start.get("site", ""), placeholder="site, e.g. right lung", classes="site")
+        yield Field(self.start.get("site", ""), placeholder="e.g. liver", classes="site")
         yield Choice(list(METHODS.items()), self.start.get("method", "ct"), classes="method")
         yield Field(self.start.get("d1", ""), placeholder="d1", classes="d1")
         yield Static("×", classes="times")

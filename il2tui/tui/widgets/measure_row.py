@@ -63,9 +63,7 @@ class NewLesionRow(Horizontal):
     def compose(self) -> ComposeResult:
         """Site, d1 × d2."""
         yield Static(Text("new"), classes="lesion-id")
-        yield Field(
-            self.start.get("site", ""), placeholder="site of the new lesion", classes="site"
-        )
+        yield Field(self.start.get("site", ""), placeholder="e.g. bone", classes="site")
         yield Field(self.start.get("d1", ""), placeholder="d1", classes="d1")
         yield Static("×", classes="times")
         yield Field(self.start.get("d2", ""), placeholder="d2", classes="d2")
