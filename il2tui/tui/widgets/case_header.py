@@ -42,7 +42,7 @@ class CaseHeader(Widget):
         left.append(f" · {facts.step}", style="italic")
         right = Text("file: ", end="", no_wrap=True, overflow="ellipsis")
         right.append(literal(facts.file_name))
-        grid = Table.grid(expand=True)
+        grid = Table.grid(expand=True, padding=(0, 1))  # a space before "file:"
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True, overflow="ellipsis", max_width=42)
         grid.add_row(left, right)
