@@ -18,8 +18,14 @@ from il2tui.tui.evidence_view import cohort_view
 from il2tui.tui.forms import FieldError, parse_date, parse_pair, show_diameter
 from il2tui.tui.screens.measuring import MeasuringScreen
 from il2tui.tui.steps import Step
+from il2tui.tui.text import literal
 from il2tui.tui.widgets.field import Field
 from il2tui.tui.widgets.lesion_row import LesionRow
+
+#: A baseline lesion under this many mm both ways gets a hint that it may have been
+#: measured in cm: too small to follow reliably on a scan (RECIST's smallest measurable
+#: lesion on CT is 10 mm; the paper sets no minimum). Only a hint: the values are kept.
+UNIT_SLIP_MM = 10
 
 if TYPE_CHECKING:
     from il2tui.case import Case
@@ -172,10 +178,13 @@ class BaselineScreen(MeasuringScreen):
             return
         line = Text(f"SPD {area(review.baseline_spd_mm2)}", style="bold")  # type: ignore[union-attr]
         missing = len(rows) - len(products)
+        shown = len(products)
         line.append(
-            f" over {len(products)} lesion(s)"
+            f" over {shown} lesion{'' if shown == 1 else 's'}"
             + (f"; {missing} not complete yet" if missing else "")
         )
+        if self.unit == "mm":
+            line.append(_unit_hints(review))  # type: ignore[arg-type]
         spd.update(line)
 
     def context(self, review: Review | None) -> RenderableType | None:
@@ -183,6 +192,22 @@ class BaselineScreen(MeasuringScreen):
         if review is None:
             return None
         return cohort_view(review.cohort_first_course, "After course 1 in the series")
+
+
+def _unit_hints(review: Review) -> Text:
+    """A line per lesion under :data:`UNIT_SLIP_MM` both ways: typed in cm, perhaps?"""
+    from il2tui.display import diameters
+
+    out = Text()
+    for lesion in review.baseline:
+        if max(lesion.diameters) < UNIT_SLIP_MM:
+            out.append("\n⚠ ", style="bold")
+            out.append(literal(lesion.id))
+            out.append(
+                f": {diameters(lesion.diameters)} mm is under {UNIT_SLIP_MM} mm both ways; "
+                "if you measured in cm, switch the unit (ctrl+t) and type it again."
+            )
+    return out
 
 
 def _recorded_rows(case: Case | None) -> list[dict[str, Any]]:
