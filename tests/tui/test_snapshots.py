@@ -187,3 +187,19 @@ def test_help(snap_compare, build: Build, tmp_path: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(build(case_path=path), terminal_size=MIDDLE, run_before=before)
+
+
+def test_override_dialog(snap_compare, build: Build, tmp_path: Path) -> None:
+    """ctrl+o on the retreat decision, then Enter with no reason: the dialog says what the
+    guideline recommends (give another course), offers 'stop IL-2', keeps the reason field
+    empty and says a reason is required; its last line names Enter, Escape and ←/→, on one line."""
+    path = cases.write_case(tmp_path, "retreat")
+
+    async def before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(build(case_path=path), terminal_size=SMALL, run_before=before)

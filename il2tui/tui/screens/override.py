@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,9 +15,6 @@ from il2tui.tui import wording as w
 from il2tui.tui.screens.fits import Fits
 from il2tui.tui.widgets.choice import Choice
 from il2tui.tui.widgets.field import Field
-
-if TYPE_CHECKING:
-    pass
 
 
 class OverrideScreen(Fits, ModalScreen["Decision | None"]):
@@ -48,6 +45,10 @@ class OverrideScreen(Fits, ModalScreen["Decision | None"]):
                 yield Static("Reason", classes="label")
                 yield Field(id="reason", placeholder="required: why, in your words")
             yield Static("", id="override-error", markup=False)
+            yield Static(
+                "Enter: record · Escape: cancel · ←/→: change the decision",
+                classes="keys-hint",
+            )
 
     def on_mount(self) -> None:
         """Start in the reason field."""
