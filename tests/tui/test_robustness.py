@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -178,6 +179,20 @@ STEPS = [
 ]
 
 
+def visit_steps(app: AssistApp, size: tuple[int, int], look: Callable[[Pilot, Step], Any]) -> None:
+    """Open each of :data:`STEPS` in turn at ``size`` and await ``look(pilot, step)`` there."""
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            for step in STEPS:
+                app.jump(step)
+                await settle(pilot)
+                await look(pilot, step)
+
+    asyncio.run(main())
+
+
 @pytest.mark.parametrize("size", [(60, 16), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_step_opens_at_its_question(build: Build, tmp_path: Path, size) -> None:
     """Each step opens with its form at the top, so the question is on screen (Textual used
@@ -186,18 +201,12 @@ def test_every_step_opens_at_its_question(build: Build, tmp_path: Path, size) ->
     app = build(case_path=cases.write_case(tmp_path, "retreat"))
     seen: dict[str, tuple[float, bool]] = {}
 
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            for step in STEPS:
-                app.jump(step)
-                await settle(pilot)
-                form = app.screen.query_one("#main")
-                focused = app.screen.focused
-                in_view = focused is not None and form.region.contains_region(focused.region)
-                seen[step.key] = (form.scroll_offset.y, in_view)
+    async def look(pilot: Pilot, step: Step) -> None:
+        form, focused = app.screen.query_one("#main"), app.screen.focused
+        in_view = focused is not None and form.region.contains_region(focused.region)
+        seen[step.key] = (form.scroll_offset.y, in_view)
 
-    asyncio.run(main())
+    visit_steps(app, size, look)
     assert {key: offset for key, (offset, _) in seen.items()} == dict.fromkeys(seen, 0)
     assert seen["patient"][1], "the diagnosis list is not in view"
 
@@ -213,24 +222,19 @@ def test_every_field_of_every_step_is_one_line_high_and_shows_its_placeholder(
     app = build(case_path=cases.write_case(tmp_path, "retreat"))
     bad: list[tuple[str, str | None, tuple[int, int]]] = []
 
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
+    async def look(pilot: Pilot, step: Step) -> None:
+        if step.kind in ("baseline", "assessment"):
+            await pilot.press("ctrl+n")  # a new (empty) lesion row too
             await settle(pilot)
-            for step in STEPS:
-                app.jump(step)
-                await settle(pilot)
-                if step.kind in ("baseline", "assessment"):
-                    await pilot.press("ctrl+n")  # a new (empty) lesion row too
-                    await settle(pilot)
-                for field in app.screen.query(Field):
-                    wide = field.content_size.width >= len(field.placeholder)
-                    if field.content_size.height != 1 or not wide:
-                        bad.append((step.key, field.id, tuple(field.content_size)))
-                for label in app.screen.query(".label").results(Static):
-                    if len(str(label.content)) >= label.content_size.width:  # no gap before
-                        bad.append((step.key, str(label.content), tuple(label.content_size)))
+        for field in app.screen.query(Field):
+            wide = field.content_size.width >= len(field.placeholder)
+            if field.content_size.height != 1 or not wide:
+                bad.append((step.key, field.id, tuple(field.content_size)))
+        for label in app.screen.query(".label").results(Static):
+            if len(str(label.content)) >= label.content_size.width:  # no gap before its field
+                bad.append((step.key, str(label.content), tuple(label.content_size)))
 
-    asyncio.run(main())
+    visit_steps(app, size, look)
     assert bad == [], bad
 
 
