@@ -148,7 +148,8 @@ def test_removing_a_measured_lesion_asks_and_escape_keeps_everything(
 
 def test_ctrl_s_asks_too_and_shows_the_lesion_id_as_typed(build: Build, tmp_path: Path) -> None:
     """ctrl+s stores the answer too, so it asks the same question; a lesion id that looks
-    like markup is shown literally; Escape saves nothing."""
+    like markup is shown literally; ctrl+s again on the dialog does not stack a second one;
+    Escape saves nothing."""
     hostile = "[bold]L2[/bold]"
     data = json.loads(json.dumps(MEASURED).replace('"L2"', json.dumps(hostile)))
     path = cases.write(tmp_path, "hostile", data)
@@ -164,6 +165,9 @@ def test_ctrl_s_asks_too_and_shows_the_lesion_id_as_typed(build: Build, tmp_path
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert f"Removing {hostile} deletes its measurements" in _dialog_text(app)
+            await pilot.press("ctrl+s")  # again, on the dialog: no second dialog on top
+            await settle(pilot)
+            assert sum(isinstance(s, ConfirmScreen) for s in app.screen_stack) == 1
             await pilot.press("escape")
             await settle(pilot)
             assert [r.lesion_id for r in _rows(app)] == ["L1", hostile]
