@@ -9,6 +9,7 @@ from __future__ import annotations
 from il2tui import display
 from il2tui.evidence.answer import CohortAnswer
 from il2tui.review_model import (
+    AssessmentResult,
     ClinicianDecision,
     CourseReview,
     Note,
@@ -24,6 +25,16 @@ ACTION_LABEL = {
     "reassess": "REASSESS",
 }
 DIAGNOSIS_LABEL = {"melanoma": "metastatic melanoma", "renal_cell": "metastatic renal cell cancer"}
+
+
+def confirmation_cell(result: AssessmentResult | None) -> str:
+    """A timeline's "Confirmed" cell for an evaluation: ``yes`` (by then), ``on DATE`` (by a
+    later evaluation), ``not yet``, or ``—`` when there is no PR or CR to confirm."""
+    if result is None or result.confirmed is None:
+        return "—"
+    if result.confirmed:
+        return "yes"
+    return f"on {result.confirmed_on}" if result.confirmed_on else "not yet"
 
 
 def cite(note: Note | Recommendation) -> str:

@@ -55,7 +55,7 @@ def _row(course: CourseReview) -> str:
         display.area(last.spd_mm2) if last else "—",
         display.pct(last.change_from_baseline_pct) if last else "—",
         course.response or "—",
-        {True: "yes", False: "no", None: "—"}[course.confirmed],
+        common.confirmation_cell(last),
         common.ACTION_LABEL[course.recommendation.action],
         f"`{course.recommendation.rule}`",
         (decision.action + (" (differs)" if decision.differs else "")) if decision else "—",

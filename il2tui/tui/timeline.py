@@ -29,6 +29,7 @@ COLUMNS = (
 def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
     """Every row of the timeline, as literal text cells."""
     from il2tui.display import number, pct
+    from il2tui.render_common import confirmation_cell
 
     for course in review.courses:
         last = len(course.assessments) - 1
@@ -42,7 +43,7 @@ def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
                 "—" if found.spd_mm2 is None else number(found.spd_mm2),
                 pct(found.change_from_baseline_pct),
                 found.response,
-                _confirmed(found.confirmed, found.confirmed_on),
+                confirmation_cell(found),
                 _recommendation(course) if i == last else "",
                 _decision(course) if i == last else "",
             )
@@ -50,12 +51,6 @@ def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
 
 def _row(*cells: object) -> tuple[Text, ...]:
     return tuple(literal(cell, limit=48) for cell in cells)
-
-
-def _confirmed(confirmed: bool | None, on: object) -> str:
-    if confirmed is None:
-        return "—"
-    return "yes" if confirmed else (f"on {on}" if on else "not yet")
 
 
 def _recommendation(course: CourseReview) -> str:

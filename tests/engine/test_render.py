@@ -43,6 +43,13 @@ def test_markdown_has_a_timeline_and_the_same_verdicts() -> None:
     assert "Caution (`consolidation_not_compared`)" in md
 
 
+def test_a_cr_confirmed_only_after_the_next_course_says_when_in_the_timeline() -> None:
+    # The demo's CR after course 3 (2024-09-30) is confirmed by the restaging after course 4
+    # (2024-12-16): not "yes" at the decision after course 3, but not "no" either.
+    md = render_markdown(DEMO, "demo")
+    assert "| 3 | 2024-07-29 | 2024-09-30 | 0 mm² | -100.0% | CR | on 2024-12-16 |" in md
+
+
 def test_json_has_the_fields_of_il2_review_1() -> None:
     data = json.loads(render_json(DEMO))
     assert data["format"] == "il2-review/1"

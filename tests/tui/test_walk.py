@@ -41,7 +41,7 @@ def test_walk_the_demo_case_to_the_exported_report(
     for row in (
         "| 1 | 2024-01-22 | 2024-03-25 | 1,124 mm² | -26.6% | MR | — | CONSIDER RETREAT |",
         "| 2 | 2024-04-08 | 2024-07-15 | 498 mm² | -67.5% | PR | yes | RETREAT |",
-        "| 3 | 2024-07-29 | 2024-09-30 | 0 mm² | -100.0% | CR | yes | CONSOLIDATE |",
+        "| 3 | 2024-07-29 | 2024-09-30 | 0 mm² | -100.0% | CR | on 2024-12-16 | CONSOLIDATE |",
         "| 4 | 2024-10-14 | 2024-12-16 | 0 mm² | -100.0% | CR | yes | STOP |",
         "201 renal cell cancer patients of the series received course 1",
         "1 renal cell cancer patient of the series with a minor response (MR) after course 1",
