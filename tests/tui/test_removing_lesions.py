@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -90,6 +90,19 @@ def _dialog_text(app: AssistApp) -> str:
     return str(app.screen.query_one("#dialog-body", Static).content)
 
 
+def _at_baseline(app: AssistApp, steps: Callable[[Pilot], Awaitable[None]]) -> None:
+    """Run ``app`` at 100x30, open the baseline step, then await ``steps(pilot)``."""
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            app.jump(Step("baseline"))
+            await settle(pilot)
+            await steps(pilot)
+
+    asyncio.run(main())
+
+
 def test_removing_a_measured_lesion_asks_and_escape_keeps_everything(
     build: Build, tmp_path: Path
 ) -> None:
@@ -101,42 +114,38 @@ def test_removing_a_measured_lesion_asks_and_escape_keeps_everything(
     on_disk = path.read_bytes()
     app = build(case_path=path)
 
-    async def main() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            app.jump(Step("baseline"))
-            await settle(pilot)
-            _rows(app)[0].query_one(".site", Field).focus()
-            await pilot.press("end")
-            await typed(pilot, " upper lobe")
-            await _remove(pilot, "L2")
-            assert [r.lesion_id for r in _rows(app)] == ["L1"]
-            await pilot.press("enter")
-            await settle(pilot)
-            assert "Removing L2 deletes its measurements in 3 later restagings (courses 1-3)." in (
-                _dialog_text(app)
-            )
-            await pilot.press("escape")
-            await settle(pilot)
-            assert path.read_bytes() == on_disk
-            assert app.screen.step == Step("baseline")  # type: ignore[attr-defined]
-            assert [r.values()["site"] for r in _rows(app)] == ["right lung upper lobe", "liver"]
-            assert _rows(app)[1].values() == {
-                "id": "L2",
-                "site": "liver",
-                "method": "ct",
-                "d1": "30",
-                "d2": "25",
-            }
-            await _remove(pilot, "L2")
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ConfirmScreen)
-            await pilot.press("enter")
-            await settle(pilot)
-            assert app.screen.step == Step("course", 1)  # type: ignore[attr-defined]
+    async def steps(pilot: Pilot) -> None:
+        _rows(app)[0].query_one(".site", Field).focus()
+        await pilot.press("end")
+        await typed(pilot, " upper lobe")
+        await _remove(pilot, "L2")
+        assert [r.lesion_id for r in _rows(app)] == ["L1"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Removing L2 deletes its measurements in 3 later restagings (courses 1-3)." in (
+            _dialog_text(app)
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert path.read_bytes() == on_disk
+        assert app.screen.step == Step("baseline")  # type: ignore[attr-defined]
+        assert [r.values()["site"] for r in _rows(app)] == ["right lung upper lobe", "liver"]
+        assert _rows(app)[1].values() == {
+            "id": "L2",
+            "site": "liver",
+            "method": "ct",
+            "d1": "30",
+            "d2": "25",
+        }
+        await _remove(pilot, "L2")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.step == Step("course", 1)  # type: ignore[attr-defined]
 
-    asyncio.run(main())
+    _at_baseline(app, steps)
     saved = load_case(path, draft=True)
     assert [(lesion.id, lesion.site) for lesion in saved.lesions] == [
         ("L1", "right lung upper lobe")
@@ -156,21 +165,17 @@ def test_ctrl_s_asks_too_and_shows_the_lesion_id_as_typed(build: Build, tmp_path
     on_disk = path.read_bytes()
     app = build(case_path=path)
 
-    async def main() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            app.jump(Step("baseline"))
-            await settle(pilot)
-            await _remove(pilot, hostile)
-            await pilot.press("ctrl+s")
-            await settle(pilot)
-            assert f"Removing {hostile} deletes its measurements" in _dialog_text(app)
-            await pilot.press("ctrl+s")  # again, on the dialog: no second dialog on top
-            await settle(pilot)
-            assert sum(isinstance(s, ConfirmScreen) for s in app.screen_stack) == 1
-            await pilot.press("escape")
-            await settle(pilot)
-            assert [r.lesion_id for r in _rows(app)] == ["L1", hostile]
+    async def steps(pilot: Pilot) -> None:
+        await _remove(pilot, hostile)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert f"Removing {hostile} deletes its measurements" in _dialog_text(app)
+        await pilot.press("ctrl+s")  # again, on the dialog: no second dialog on top
+        await settle(pilot)
+        assert sum(isinstance(s, ConfirmScreen) for s in app.screen_stack) == 1
+        await pilot.press("escape")
+        await settle(pilot)
+        assert [r.lesion_id for r in _rows(app)] == ["L1", hostile]
 
-    asyncio.run(main())
+    _at_baseline(app, steps)
     assert path.read_bytes() == on_disk
