@@ -27,7 +27,13 @@ from il2tui.review_model import (
     Review,
     State,
 )
-from il2tui.review_notes import engine_cautions, explanation, fallback, record_cautions
+from il2tui.review_notes import (
+    after_severe_toxicity,
+    engine_cautions,
+    explanation,
+    fallback,
+    record_cautions,
+)
 
 __all__ = ["Review", "review_case"]
 
@@ -107,7 +113,8 @@ def _course(
     facts = _facts(case, course, results, point)
     rule = plan.decide(facts)
     diagnosis = case.patient.diagnosis
-    record = record_cautions(course, following)
+    record = after_severe_toxicity(case.courses[: course.number - 1])
+    record += record_cautions(course, following)
     if rule is None:
         recommendation = fallback(plan.ref, facts, record)
     else:

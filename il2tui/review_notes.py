@@ -8,7 +8,7 @@ a reason to stop), and so are written by the engine.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from il2tui.case import Course
@@ -143,6 +143,26 @@ def record_cautions(course: Course, following: Course | None) -> tuple[Note, ...
             )
         )
     return tuple(notes)
+
+
+def after_severe_toxicity(earlier: Sequence[Course]) -> tuple[Note, ...]:
+    """A caution on every course given after one with severe toxicity: the series gave no
+    further IL-2 after such toxicity, so its cohorts hold no patient in this situation."""
+    first = next((course for course in earlier if course.toxicity), None)
+    if first is None:
+        return ()
+    codes = ", ".join(code.replace("_", " ") for code in first.toxicity)
+    return (
+        Note(
+            id="after_severe_toxicity",
+            text=(
+                f"Severe toxicity was recorded in course {first.number} ({codes}). The series "
+                "gave no further IL-2 after such toxicity, so none of its patients stood where "
+                "this patient stands: the cohort shown comes from patients without it."
+            ),
+            sources=(citation("results.discontinuation"),),
+        ),
+    )
 
 
 def _unconfirmed(last: AssessmentResult) -> Note:

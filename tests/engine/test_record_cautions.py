@@ -152,3 +152,17 @@ def test_il2_review_of_a_folder_lists_the_contradiction_and_exits_0(tmp_path: Pa
     assert rows[0]["cautions"] == "course_after_declined course_after_stop"
     result = CliRunner().invoke(app, ["review", str(tmp_path / "a.json"), "--format", "json"])
     assert result.exit_code == 0, result.output
+
+
+def test_every_course_after_severe_toxicity_says_the_series_has_no_such_patient() -> None:
+    # Intubation in course 1 of three: courses 2 and 3 each carry the caution, course 1
+    # (whose own rule stops for toxicity) does not, and a case without toxicity never does.
+    data = case_data({"L1": [20, 20]}, [[{"L1": [19, 20]}], [{"L1": [19, 20]}], []])
+    data["courses"][0]["toxicity"] = ["intubation"]
+    review = review_case(case_from_data(exact(data)))
+    assert ["after_severe_toxicity" in _ids(review, i) for i in range(3)] == [False, True, True]
+    note = next(c for c in review.courses[2].recommendation.cautions if c.id.startswith("after_"))
+    assert note.text.startswith("Severe toxicity was recorded in course 1 (intubation).")
+    assert [s.key for s in note.sources] == ["results.discontinuation"]
+    plain = review_case(case_from_data(_two_courses()))
+    assert all("after_severe_toxicity" not in _ids(plain, i) for i in range(2))
