@@ -23,6 +23,8 @@ from il2tui.tui.app import AssistApp
 from il2tui.tui.screens.fits import MIN_HEIGHT, MIN_WIDTH, TooSmall
 from il2tui.tui.steps import Step
 from il2tui.tui.widgets.field import Field
+from il2tui.tui.widgets.lesion_row import LesionRow
+from il2tui.tui.widgets.measure_row import NewLesionRow
 from tests.tui import cases
 from tests.tui.conftest import settle, typed
 
@@ -256,3 +258,33 @@ def test_a_long_site_shows_its_start_once_the_field_is_left(build: Build, tmp_pa
 
     asyncio.run(main())
     assert shown[0].startswith("right lung")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "rows"),
+    [
+        ("baseline", cases.PATIENT_ONLY, LesionRow),
+        ("restaging", cases.BEFORE_RESTAGING, NewLesionRow),
+    ],
+)
+def test_adding_and_removing_rows_as_fast_as_keys_come_never_crashes(
+    build: Build, tmp_path: Path, name: str, data: dict, rows: type
+) -> None:
+    """ctrl+n, typing, ctrl+r and ctrl+s with no pause between them (on the baseline's lesions
+    and the restaging's new lesions): a preview used to meet a row whose fields were not
+    mounted yet, or were half removed, and the assistant stopped with NoMatches (8 runs out
+    of 8 on the baseline). Every row added is removed again, so the rows end as they began."""
+    app = build(case_path=cases.write(tmp_path, name, data))
+    burst = ["ctrl+n", "x", "ctrl+r", "ctrl+n", "y", "tab", "tab", "5", "ctrl+r"] * 3
+    counts: list[int] = []
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            counts.append(len(app.screen.query(rows)))
+            await pilot.press(*burst, "ctrl+s")
+            await settle(pilot)
+            counts.append(len(app.screen.query(rows)))
+
+    asyncio.run(main())
+    assert counts[0] == counts[1]

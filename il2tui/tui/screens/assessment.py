@@ -140,20 +140,20 @@ class AssessmentScreen(MeasuringScreen):
             return
         row.set_pair_text(*(show_diameter(d, self.unit) for d in pair))
 
-    def action_add_row(self) -> None:
-        """A row for a new lesion, focused."""
+    async def action_add_row(self) -> None:
+        """A row for a new lesion, focused (the mount awaited, as the removal below)."""
         row = NewLesionRow()
-        self.query_one("#new-rows").mount(row)
-        self.call_after_refresh(lambda: row.query_one(".site", Field).focus())
+        await self.query_one("#new-rows").mount(row)
+        row.query_one(".site", Field).focus()
 
-    def action_remove_row(self) -> None:
+    async def action_remove_row(self) -> None:
         """Remove the focused new-lesion row."""
         row = self._focused_row(NewLesionRow)
         if row is None:
             self.notify("Move to a new lesion's row first (tab), then ctrl+r.", timeout=3)
             return
-        row.remove()
-        self.call_after_refresh(self.preview)
+        await row.remove()
+        self.preview()
 
     def _focused_row(self, kind: type) -> Any:
         focused = self.focused

@@ -57,16 +57,20 @@ class BaselineScreen(MeasuringScreen):
         """Date, unit and every row."""
         return super().draft() | {"rows": [row.values() for row in self.query(LesionRow)]}
 
-    def action_add_row(self) -> None:
-        """A new empty lesion row, with the next free id, focused."""
+    async def action_add_row(self) -> None:
+        """A new empty lesion row, with the next free id, focused.
+
+        The mount is awaited (as is a removal below), so no key or preview that follows
+        can meet a row whose fields are not there yet.
+        """
         taken = {row.lesion_id for row in self.query(LesionRow)}
         taken |= {lesion.id for lesion in self.case.lesions} if self.case else set()
         number = next(n for n in count(1) if f"L{n}" not in taken)
         row = LesionRow({"id": f"L{number}"})
-        self.query_one("#rows").mount(row)
-        self.call_after_refresh(lambda: row.query_one(".site", Field).focus())
+        await self.query_one("#rows").mount(row)
+        row.query_one(".site", Field).focus()
 
-    def action_remove_row(self) -> None:
+    async def action_remove_row(self) -> None:
         """Remove the row that has the focus (answering asks before later measurements go)."""
         focused = self.focused
         row = (
@@ -77,8 +81,8 @@ class BaselineScreen(MeasuringScreen):
         if row is None:
             self.notify("Move to a lesion row first (tab), then ctrl+r.", timeout=3)
             return
-        row.remove()
-        self.call_after_refresh(self.preview)
+        await row.remove()
+        self.preview()
 
     def rows(self) -> list[tuple[dict[str, Any], Any]]:
         """Each row's values and its diameters in mm (``None`` while incomplete)."""
@@ -126,7 +130,7 @@ class BaselineScreen(MeasuringScreen):
         )
         self.app.push_screen(dialog, lambda remove: proceed() if remove else self.put_back(lost))
 
-    def put_back(self, ids: Collection[str]) -> None:
+    async def put_back(self, ids: Collection[str]) -> None:
         """The rows of these recorded lesions again, as recorded, in the recorded order."""
         recorded = _recorded_rows(self.case)
         table = self.query_one("#rows")
@@ -135,8 +139,8 @@ class BaselineScreen(MeasuringScreen):
                 continue
             earlier = {row["id"] for row in recorded[:index]}
             rows = (row for row in self.query(LesionRow) if row.lesion_id not in earlier)
-            table.mount(LesionRow(values), before=next(rows, None))
-        self.call_after_refresh(self.preview)
+            await table.mount(LesionRow(values), before=next(rows, None))
+        self.preview()
 
     def provisional(self) -> Case | None:
         """The rows that are complete so far (the date does not change a product)."""
