@@ -111,13 +111,12 @@ def record_cautions(course: Course, following: Course | None) -> tuple[Note, ...
     given = f"yet course {following.number} was started on {following.start}."
     notes = []
     if course.toxicity:
-        codes = ", ".join(code.replace("_", " ") for code in course.toxicity)
         notes.append(
             Note(
                 id="course_after_severe_toxicity",
                 text=(
-                    f"Severe toxicity was recorded in course {number} ({codes}), after which "
-                    f"the series gave no further IL-2, {given}"
+                    f"Severe toxicity was recorded in course {number} ({_toxicity(course)}), "
+                    f"after which the series gave no further IL-2, {given}"
                 ),
                 sources=(citation("results.discontinuation"),),
             )
@@ -151,18 +150,22 @@ def after_severe_toxicity(earlier: Sequence[Course]) -> tuple[Note, ...]:
     first = next((course for course in earlier if course.toxicity), None)
     if first is None:
         return ()
-    codes = ", ".join(code.replace("_", " ") for code in first.toxicity)
     return (
         Note(
             id="after_severe_toxicity",
             text=(
-                f"Severe toxicity was recorded in course {first.number} ({codes}). The series "
-                "gave no further IL-2 after such toxicity, so none of its patients stood where "
-                "this patient stands: the cohort shown comes from patients without it."
+                f"Severe toxicity was recorded in course {first.number} ({_toxicity(first)}). "
+                "The series gave no further IL-2 after such toxicity, so none of its patients "
+                "stood where this patient stands: the cohort shown comes from patients without it."
             ),
             sources=(citation("results.discontinuation"),),
         ),
     )
+
+
+def _toxicity(course: Course) -> str:
+    """The course's severe-toxicity codes in words: ``intubation, severe arrhythmia``."""
+    return ", ".join(code.replace("_", " ") for code in course.toxicity)
 
 
 def _unconfirmed(last: AssessmentResult) -> Note:
