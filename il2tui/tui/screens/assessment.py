@@ -120,7 +120,7 @@ class AssessmentScreen(MeasuringScreen):
 
     def action_gone(self) -> None:
         """Mark the focused lesion as disappeared."""
-        row = self._focused_row(MeasureRow)
+        row = self.focused_row(MeasureRow)
         if row is None:
             self.notify("Move to a baseline lesion's row first (tab), then ctrl+g.", timeout=3)
             return
@@ -130,7 +130,7 @@ class AssessmentScreen(MeasuringScreen):
         """Copy the focused lesion's latest recorded diameters: a deliberate key, since the
         rows start blank (not pre-filled) so that an unchanged value is never saved by
         accident."""
-        row = self._focused_row(MeasureRow)
+        row = self.focused_row(MeasureRow)
         if row is None or self.case is None:
             self.notify("Move to a baseline lesion's row first (tab), then ctrl+l.", timeout=3)
             return
@@ -141,25 +141,12 @@ class AssessmentScreen(MeasuringScreen):
         row.set_pair_text(*(show_diameter(d, self.unit) for d in pair))
 
     async def action_add_row(self) -> None:
-        """A row for a new lesion, focused (the mount awaited, as the removal below)."""
-        row = NewLesionRow()
-        await self.query_one("#new-rows").mount(row)
-        row.query_one(".site", Field).focus()
+        """A row for a new lesion, focused."""
+        await self.add_row_to("#new-rows", NewLesionRow())
 
     async def action_remove_row(self) -> None:
         """Remove the focused new-lesion row."""
-        row = self._focused_row(NewLesionRow)
-        if row is None:
-            self.notify("Move to a new lesion's row first (tab), then ctrl+r.", timeout=3)
-            return
-        await row.remove()
-        self.preview()
-
-    def _focused_row(self, kind: type) -> Any:
-        focused = self.focused
-        return (
-            next((a for a in focused.ancestors if isinstance(a, kind)), None) if focused else None
-        )
+        await self.remove_focused_row(NewLesionRow, "a new lesion's row")
 
     def assessment(self, strict: bool = True) -> dict[str, Any]:
         """The form as an assessment of the case file (``strict``: the date must be typed)."""

@@ -58,31 +58,15 @@ class BaselineScreen(MeasuringScreen):
         return super().draft() | {"rows": [row.values() for row in self.query(LesionRow)]}
 
     async def action_add_row(self) -> None:
-        """A new empty lesion row, with the next free id, focused.
-
-        The mount is awaited (as is a removal below), so no key or preview that follows
-        can meet a row whose fields are not there yet.
-        """
+        """A new empty lesion row, with the next free id, focused."""
         taken = {row.lesion_id for row in self.query(LesionRow)}
         taken |= {lesion.id for lesion in self.case.lesions} if self.case else set()
         number = next(n for n in count(1) if f"L{n}" not in taken)
-        row = LesionRow({"id": f"L{number}"})
-        await self.query_one("#rows").mount(row)
-        row.query_one(".site", Field).focus()
+        await self.add_row_to("#rows", LesionRow({"id": f"L{number}"}))
 
     async def action_remove_row(self) -> None:
         """Remove the row that has the focus (answering asks before later measurements go)."""
-        focused = self.focused
-        row = (
-            next((a for a in focused.ancestors if isinstance(a, LesionRow)), None)
-            if focused
-            else None
-        )
-        if row is None:
-            self.notify("Move to a lesion row first (tab), then ctrl+r.", timeout=3)
-            return
-        await row.remove()
-        self.preview()
+        await self.remove_focused_row(LesionRow, "a lesion row")
 
     def rows(self) -> list[tuple[dict[str, Any], Any]]:
         """Each row's values and its diameters in mm (``None`` while incomplete)."""

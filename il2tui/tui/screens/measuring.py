@@ -7,18 +7,21 @@ category. Nothing is computed here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from il2tui.tui.forms import FieldError, Unit, convert_text
 from il2tui.tui.reviewing import review_in_thread
 from il2tui.tui.screens.step import StepScreen
 from il2tui.tui.widgets.field import Field
+
+W = TypeVar("W", bound=Widget)
 
 if TYPE_CHECKING:
     from il2tui.case import Case
@@ -66,6 +69,31 @@ class MeasuringScreen(StepScreen):
                 field.value = convert_text(field.value, self.unit, new)
         self.unit = new
         self._show_unit()
+
+    async def add_row_to(self, container: str, row: Widget) -> None:
+        """Mount ``row`` in ``container`` and focus its site.
+
+        Adding and removing are awaited, so no key or preview that follows can meet a
+        row whose fields are not mounted yet or are half removed.
+        """
+        await self.query_one(container).mount(row)
+        row.query_one(".site", Field).focus()
+
+    async def remove_focused_row(self, kind: type[Widget], where: str) -> None:
+        """Remove the ``kind`` of row that holds the focus, or say to move to one first."""
+        row = self.focused_row(kind)
+        if row is None:
+            self.notify(f"Move to {where} first (tab), then ctrl+r.", timeout=3)
+            return
+        await row.remove()
+        self.preview()
+
+    def focused_row(self, kind: type[W]) -> W | None:
+        """The row of type ``kind`` that holds the focus, if any."""
+        focused = self.focused
+        if focused is None:
+            return None
+        return next((a for a in focused.ancestors if isinstance(a, kind)), None)
 
     def _show_unit(self) -> None:
         words = f"  diameters in {self.unit} (ctrl+t)"
