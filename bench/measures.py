@@ -109,8 +109,8 @@ def _review_cli(folder: Path) -> float | None:
 
 
 def _review_in_process(paths: list[Path]) -> float:
-    from il2tui.caseio import load_case
-    from il2tui.review import review_case
+    from il2tui.case.files import load_case
+    from il2tui.clinical.review import review_case
 
     review_case(load_case(paths[0]))  # warm caches (guideline, evidence, SciPy)
     start = time.perf_counter()
@@ -121,7 +121,7 @@ def _review_in_process(paths: list[Path]) -> float:
 
 def review_throughput(tmp: Path, count: int, runs: int) -> list[Row]:
     """Cases per second through ``il2 review`` and through the engine, against json.loads."""
-    if not _built("il2tui.review"):
+    if not _built("il2tui.clinical.review"):
         return [Row("review throughput", "not built yet", "", "issue 4")]
     sys.path.insert(0, str(HERE.parent))
     paths = write_cases(tmp / "cases", count)

@@ -23,8 +23,8 @@ def _minimal_app():
 
 
 def _assist_app(demo: bool):
-    import il2tui.cli  # noqa: F401  (il2 assist imports the CLI first)
-    from il2tui.cli_assist import build_assistant
+    import il2tui.cli.main  # noqa: F401  (il2 assist imports the CLI first)
+    from il2tui.cli.assist import build_assistant
 
     return build_assistant(None, demo)
 

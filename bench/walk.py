@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from il2tui.demo import demo_case_text
+from il2tui.case.demo import demo_case_text
 from il2tui.tui.app import make_app
 from tests.tui import driver
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from il2tui import clock
+from il2tui.core import clock
 
 FIXED_NOW = datetime(2026, 6, 1, 9, 30, 0)
 REPO = Path(__file__).resolve().parent.parent

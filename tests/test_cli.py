@@ -9,7 +9,7 @@ import sys
 from typer.testing import CliRunner
 
 from il2tui import __version__
-from il2tui.cli import app
+from il2tui.cli.main import app
 from tests.conftest import REPO
 
 runner = CliRunner()

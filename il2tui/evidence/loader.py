@@ -10,8 +10,8 @@ from functools import cache
 
 from pydantic import BaseModel, ValidationError
 
+from il2tui.core.resources import read_shipped_text
 from il2tui.evidence import rows as r
-from il2tui.resources import read_shipped_text
 
 
 class EvidenceDataError(ValueError):

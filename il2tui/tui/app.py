@@ -151,7 +151,7 @@ class AssistApp(FlowApp):
 
     def action_export(self) -> Path | None:
         """Write the review and the transcript as a Markdown report beside the case file."""
-        from il2tui.review import review_case
+        from il2tui.clinical.review import review_case
         from il2tui.tui.export import write_report
         from il2tui.tui.transcript import transcript
 
@@ -189,7 +189,7 @@ def make_app(
         case_path: an ``il2-case/1`` file to open and resume.
         demo: open a copy of the shipped demo case (saved in the data folder).
         data_dir: where new cases and the demo copy are saved (default: the user's
-            data folder, see :func:`il2tui.resources.user_data_dir`).
+            data folder, see :func:`il2tui.core.resources.user_data_dir`).
         cursor_blink: ``False`` for snapshot tests, so every picture is the same.
         warm_delay: seconds after the first screen before SciPy and pandas load
             (tests pass 0, so nothing waits on a timer).

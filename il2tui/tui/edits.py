@@ -1,8 +1,8 @@
 """New versions of the case from answered forms, checked by the case model itself.
 
 Each function takes the case and the values of one step and returns a new,
-validated :class:`~il2tui.case.Case` (a draft: later steps may still be
-missing), or raises :class:`~il2tui.caseio.CaseError` with the field path.
+validated :class:`~il2tui.case.model.Case` (a draft: later steps may still be
+missing), or raises :class:`~il2tui.case.files.CaseError` with the field path.
 These are data edits only; every clinical judgement is the engine's.
 """
 
@@ -14,8 +14,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from il2tui.case import FORMAT, Case, Decision
-from il2tui.caseio import CaseError, case_from_data
+from il2tui.case.files import CaseError, case_from_data
+from il2tui.case.model import FORMAT, Case, Decision
 
 Pair = tuple[Decimal, Decimal]
 _FIELD_WORDS = [

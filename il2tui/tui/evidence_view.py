@@ -19,8 +19,8 @@ from il2tui.tui.text import clean
 if TYPE_CHECKING:
     import pandas as pd
 
+    from il2tui.clinical.model import Note
     from il2tui.evidence.answer import CohortAnswer
-    from il2tui.review_model import Note
 
 _ORDER = ("CR", "PR", "MR", "NR")
 _CHARACTERISTICS = ("Sex", "Performance status", "Prior therapy")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from il2tui.tui.text import markdown_escape
 
 if TYPE_CHECKING:
-    from il2tui.review_model import Review
+    from il2tui.clinical.model import Review
     from il2tui.tui.transcript import Entry
 
 _SPEAKER = {"assistant": "Assistant", "clinician": "Clinician", "result": "Result"}
@@ -26,7 +26,7 @@ def report_path(case_path: Path) -> Path:
 
 def report_text(review: Review, entries: Sequence[Entry], source: str) -> str:
     """The whole review (the engine's Markdown) and the transcript."""
-    from il2tui.render_markdown import render_markdown
+    from il2tui.report.to_markdown import render_markdown
 
     lines = [render_markdown(review, source).rstrip(), "", "## Transcript", ""]
     for entry in entries:
@@ -36,7 +36,7 @@ def report_text(review: Review, entries: Sequence[Entry], source: str) -> str:
 
 def write_report(case_path: Path, review: Review, entries: Sequence[Entry]) -> Path:
     """Write the report beside the case file and return its path."""
-    from il2tui.storage import atomic_write_text
+    from il2tui.core.storage import atomic_write_text
 
     path = report_path(case_path)
     atomic_write_text(path, report_text(review, entries, case_path.name))

@@ -17,10 +17,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from il2tui.tui import memory
-from il2tui.tui.saving import Saved, SavingApp
+from il2tui.tui.host import Saved
+from il2tui.tui.saving import SavingApp
 
 if TYPE_CHECKING:
-    from il2tui.case import Case
+    from il2tui.case.model import Case
     from il2tui.tui.steps import Step
 
 #: Seconds after a step is shown before the idle-time full garbage collection.
@@ -57,7 +58,7 @@ class FlowApp(SavingApp):
         self._open(lambda: open_file(path), str(path), at_start)
 
     def _open(self, load: Any, what: str, at_start: bool = True) -> None:
-        from il2tui.caseio import CaseError
+        from il2tui.case.files import CaseError
         from il2tui.tui.steps import resume_step
 
         try:

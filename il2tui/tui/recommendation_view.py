@@ -11,8 +11,8 @@ from il2tui.tui import wording as w
 from il2tui.tui.text import clean, literal
 
 if TYPE_CHECKING:
-    from il2tui.case import Decision
-    from il2tui.review_model import CourseReview
+    from il2tui.case.model import Decision
+    from il2tui.clinical.model import CourseReview
 
 
 def recommendation_view(found: CourseReview) -> RenderableType:

@@ -1,6 +1,6 @@
 """Asking the engine and the evidence, off the main thread.
 
-Every change of the case asks :func:`il2tui.review.review_case` for a fresh
+Every change of the case asks :func:`il2tui.clinical.review.review_case` for a fresh
 review in a thread worker; the result lands in ``review_state`` with the case
 revision it belongs to, so a screen never shows a review of an older case.
 Evidence tables (pandas) load the same way. The first calls import SciPy and
@@ -19,8 +19,8 @@ from textual.dom import DOMNode
 from textual.reactive import reactive
 
 if TYPE_CHECKING:
-    from il2tui.case import Case
-    from il2tui.review_model import Review
+    from il2tui.case.model import Case
+    from il2tui.clinical.model import Review
     from il2tui.tui.session import Session
 
 
@@ -66,7 +66,7 @@ def review_in_thread(node: DOMNode, case: Case, done: Done, group: str) -> None:
 
 def _review(case: Case) -> tuple[Review | None, str | None]:
     """The engine's review of ``case``, or why it failed (the app keeps running)."""
-    from il2tui.review import review_case
+    from il2tui.clinical.review import review_case
 
     try:
         return review_case(case), None
@@ -205,8 +205,8 @@ class ReviewingApp(App[None]):
         """
 
         def work() -> None:
+            from il2tui.clinical.review import review_case  # noqa: F401
             from il2tui.evidence import cohort, frame
-            from il2tui.review import review_case  # noqa: F401
 
             cohort("melanoma", 1, "none")
             frame("response")

@@ -12,17 +12,15 @@ another file (F6, :mod:`il2tui.tui.screens.save_as`).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from il2tui.tui.host import Saved
 from il2tui.tui.reviewing import ReviewingApp
 
 if TYPE_CHECKING:
-    from il2tui.case import Case
-
-Saved = Callable[[Path], None]
+    from il2tui.case.model import Case
 
 
 class SavingApp(ReviewingApp):

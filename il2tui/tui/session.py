@@ -1,7 +1,7 @@
 """One clinician's session: the case in memory, the file it is saved to, and the drafts.
 
 The case file is the only state that survives a restart: it is written after
-every completed step (atomically, mode 0600, by :func:`il2tui.caseio.save_case`;
+every completed step (atomically, mode 0600, by :func:`il2tui.case.files.save_case`;
 the app does it in a worker, see :mod:`il2tui.tui.saving`). What is typed but
 not yet answered lives in ``drafts`` (one per step), so going back a step and
 forth again loses nothing while the app runs.
@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from il2tui import clock
+from il2tui.core import clock
 
 if TYPE_CHECKING:
-    from il2tui.case import Case
+    from il2tui.case.model import Case
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Session:
     drafts: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Step key to the raw values of its form, kept while the app runs."""
     data_dir: Path | None = None
-    """Where autosaves go; ``None`` means :func:`il2tui.resources.user_data_dir`."""
+    """Where autosaves go; ``None`` means :func:`il2tui.core.resources.user_data_dir`."""
     saved_revision: int = -1
     """The revision last written to ``path`` (``revision`` when nothing is unsaved)."""
 
@@ -66,14 +66,14 @@ def write_case(case: Case, path: Path) -> None:
     Raises :class:`OSError` (the engine's ``SaveError``) when it cannot be written;
     a folder that has vanished is not recreated (it may be an unmounted disk).
     """
-    from il2tui.caseio import save_case
+    from il2tui.case.files import save_case
 
     save_case(case, path)
 
 
 def open_file(path: Path) -> Session:
-    """A session on an existing case file (raises :class:`~il2tui.caseio.CaseError`)."""
-    from il2tui.caseio import load_case
+    """A session on an existing case file (raises :class:`~il2tui.case.files.CaseError`)."""
+    from il2tui.case.files import load_case
 
     case = load_case(path, draft=True)
     return Session(case=case, path=path, origin="file", saved_revision=0)
@@ -84,8 +84,8 @@ def open_demo(data_dir: Path | None) -> Session:
 
     The copy is named here and written by the app (in a worker), like every save.
     """
-    from il2tui.caseio import parse_case
-    from il2tui.demo import demo_case_text
+    from il2tui.case.demo import demo_case_text
+    from il2tui.case.files import parse_case
 
     case = parse_case(demo_case_text(), source="demo case", draft=True)
     return Session(case=case, path=autosave_path(data_dir, "demo"), origin="demo")
@@ -96,7 +96,7 @@ def autosave_path(data_dir: Path | None, prefix: str) -> Path:
 
     For example ``case-20260601-093000.json``.
     """
-    from il2tui.resources import user_data_dir
+    from il2tui.core.resources import user_data_dir
 
     folder = data_dir or user_data_dir()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from il2tui.case import Case
+    from il2tui.case.model import Case
 
 Kind = Literal["patient", "baseline", "course", "assessment", "decision", "summary"]
 _PER_COURSE = ("course", "assessment", "decision")

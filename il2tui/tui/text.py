@@ -1,7 +1,7 @@
 """Text from users and files, made safe to show: literal, one line, no control codes.
 
 Every label, site, note, reason and file name goes through :func:`clean` (the
-engine's :func:`il2tui.textsafe.plain`) before it
+engine's :func:`il2tui.core.textsafe.plain`) before it
 reaches a widget, the transcript or a report, and into widgets only as a
 :class:`rich.text.Text` (never as markup), so ``[bold]`` shows as typed and an
 escape sequence shows as ``\\x1b`` instead of reaching the terminal.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from il2tui.textsafe import markdown, plain
+from il2tui.core.textsafe import markdown, plain
 
 
 def clean(value: object, limit: int | None = None) -> str:

@@ -11,7 +11,7 @@ from il2tui.tui import wording as w
 from il2tui.tui.text import literal
 
 if TYPE_CHECKING:
-    from il2tui.review_model import CourseReview, Review
+    from il2tui.clinical.model import CourseReview, Review
 
 COLUMNS = (
     "Course",
@@ -28,8 +28,8 @@ COLUMNS = (
 
 def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
     """Every row of the timeline, as literal text cells."""
-    from il2tui.display import number, pct
-    from il2tui.render_common import confirmation_cell
+    from il2tui.core.display import number, pct
+    from il2tui.report.common import confirmation_cell
 
     for course in review.courses:
         last = len(course.assessments) - 1

@@ -15,8 +15,8 @@ from il2tui.tui import wording as w
 from il2tui.tui.text import clean
 
 if TYPE_CHECKING:
-    from il2tui.case import Assessment, Case, Course, Patient
-    from il2tui.review_model import CourseReview, Review
+    from il2tui.case.model import Assessment, Case, Course, Patient
+    from il2tui.clinical.model import CourseReview, Review
 
 Role = Literal["assistant", "clinician", "result"]
 
@@ -120,7 +120,7 @@ def _assessment(assessment: Assessment) -> str:
 
 
 def _pair(pair: object) -> str:
-    from il2tui.display import diameters
+    from il2tui.core.display import diameters
 
     if pair is None:
         return "not assessed"
@@ -152,6 +152,6 @@ def _decision(course: Course, result: CourseReview | None) -> str:
 
 
 def _area(value: object) -> str:
-    from il2tui.display import area
+    from il2tui.core.display import area
 
     return area(value)  # type: ignore[arg-type]

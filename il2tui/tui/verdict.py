@@ -1,6 +1,6 @@
 """Rich renderings of the engine's verdict on one restaging: SPD, changes, category.
 
-Every number and sentence here is the engine's (:mod:`il2tui.criteria`), only
+Every number and sentence here is the engine's (:mod:`il2tui.clinical.criteria`), only
 laid out; text that may carry a lesion's site is cleaned.
 """
 
@@ -15,12 +15,12 @@ from il2tui.tui import wording as w
 from il2tui.tui.text import clean
 
 if TYPE_CHECKING:
-    from il2tui.review_model import AssessmentResult, LesionResult
+    from il2tui.clinical.model import AssessmentResult, LesionResult
 
 
 def lesion_status(found: LesionResult) -> str:
     """``120 mm² (-50.0%)``, ``gone``, ``not assessed``, ``▲ 600 mm² (+25.0%)``."""
-    from il2tui.display import area, pct
+    from il2tui.core.display import area, pct
 
     if found.status == "not_assessed":
         return "not assessed"
@@ -33,7 +33,7 @@ def lesion_status(found: LesionResult) -> str:
 
 def verdict_view(result: AssessmentResult | None, provisional: bool) -> RenderableType:
     """The SPD, its change from baseline and from the nadir, the category and its basis."""
-    from il2tui.display import area, pct
+    from il2tui.core.display import area, pct
 
     if result is None:
         return Text("The category appears here as you type the diameters.", style="dim")

@@ -6,9 +6,9 @@ import copy
 from datetime import date, timedelta
 from typing import Any
 
-from il2tui.case import Case
-from il2tui.caseio import case_from_data
-from il2tui.jsonio import dumps_exact, loads_exact
+from il2tui.case.files import case_from_data
+from il2tui.case.model import Case
+from il2tui.core.jsonio import dumps_exact, loads_exact
 
 START = date(2024, 1, 1)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from il2tui.cli import app
+from il2tui.cli.main import app
 from tests.hardening.hostile import runner
 from tests.hardening.hostile import valid as _valid
 

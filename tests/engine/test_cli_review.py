@@ -10,8 +10,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from il2tui.cli import app
-from il2tui.demo import demo_case_text
+from il2tui.case.demo import demo_case_text
+from il2tui.cli.main import app
 from tests.conftest import REPO
 
 runner = CliRunner()

@@ -6,13 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from il2tui import display
-from il2tui.case import MAX_DECIMAL_PLACES, MAX_DIAMETER_MM, Case
-from il2tui.confirm import CONFIRMATION_DAYS
-from il2tui.criteria import MR_REDUCTION_PCT, PD_INCREASE_PCT, PR_REDUCTION_PCT
-from il2tui.guideline import load_assumptions
-from il2tui.review import review_case
-from il2tui.review_model import AssessmentResult
+from il2tui.case.model import MAX_DECIMAL_PLACES, MAX_DIAMETER_MM, Case
+from il2tui.clinical.confirm import CONFIRMATION_DAYS
+from il2tui.clinical.criteria import MR_REDUCTION_PCT, PD_INCREASE_PCT, PR_REDUCTION_PCT
+from il2tui.clinical.guideline import load_assumptions
+from il2tui.clinical.model import AssessmentResult
+from il2tui.clinical.review import review_case
+from il2tui.core import display
 from tests.engine.helpers import build
 
 

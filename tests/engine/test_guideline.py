@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from il2tui.clinical.guideline import GuidelineError, load_guideline
+from il2tui.clinical.review import review_case
+from il2tui.core.resources import read_shipped_text
 from il2tui.evidence import cohort
-from il2tui.guideline import GuidelineError, load_guideline
-from il2tui.resources import read_shipped_text
-from il2tui.review import review_case
 from tests.engine.helpers import build
 
 SHIPPED = read_shipped_text("guidelines", "retreatment.toml")

@@ -9,9 +9,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from il2tui.caseio import case_from_data, dump_case, parse_case
-from il2tui.confirm import RANK
-from il2tui.review import review_case
+from il2tui.case.files import case_from_data, dump_case, parse_case
+from il2tui.clinical.confirm import RANK
+from il2tui.clinical.review import review_case
 from tests.engine.helpers import case_data, exact
 
 PROPERTIES = settings(deadline=None, max_examples=150)

@@ -16,17 +16,17 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from il2tui.caseio import case_from_data
-from il2tui.cli import app
-from il2tui.demo import demo_case
-from il2tui.guideline import load_guideline
-from il2tui.jsonio import dumps_exact
-from il2tui.render_csv import render_csv
-from il2tui.render_json import render_json
-from il2tui.render_markdown import render_markdown
-from il2tui.render_text import render_text
-from il2tui.review import review_case
-from il2tui.review_model import Review
+from il2tui.case.demo import demo_case
+from il2tui.case.files import case_from_data
+from il2tui.cli.main import app
+from il2tui.clinical.guideline import load_guideline
+from il2tui.clinical.model import Review
+from il2tui.clinical.review import review_case
+from il2tui.core.jsonio import dumps_exact
+from il2tui.report.to_csv import render_csv
+from il2tui.report.to_json import render_json
+from il2tui.report.to_markdown import render_markdown
+from il2tui.report.to_text import render_text
 from tests.engine.helpers import case_data, exact
 
 RECORD_IDS = {"course_after_stop", "course_after_declined", "course_after_severe_toxicity"}

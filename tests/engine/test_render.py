@@ -6,12 +6,12 @@ import csv
 import io
 import json
 
-from il2tui.demo import demo_case
-from il2tui.render_csv import COLUMNS, render_csv
-from il2tui.render_json import render_json
-from il2tui.render_markdown import render_markdown
-from il2tui.render_text import render_text
-from il2tui.review import review_case
+from il2tui.case.demo import demo_case
+from il2tui.clinical.review import review_case
+from il2tui.report.to_csv import COLUMNS, render_csv
+from il2tui.report.to_json import render_json
+from il2tui.report.to_markdown import render_markdown
+from il2tui.report.to_text import render_text
 from tests.engine.helpers import build
 
 DEMO = review_case(demo_case())

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from il2tui.case import Baseline, Case, Course, Lesion, Patient
-from il2tui.caseio import case_from_data
-from il2tui.demo import demo_case
-from il2tui.review import review_case
+from il2tui.case.demo import demo_case
+from il2tui.case.files import case_from_data
+from il2tui.case.model import Baseline, Case, Course, Lesion, Patient
+from il2tui.clinical.review import review_case
 from tests.engine.helpers import build, case_data, exact
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from il2tui.clinical.guideline import load_guideline
 from il2tui.evidence.loader import load
 from il2tui.evidence.sections import section_keys
-from il2tui.guideline import load_guideline
 
 FACTS = {(f.id, f.diagnosis): f for f in load("facts")}
 REGISTER = load("discrepancies")

@@ -9,7 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from il2tui.cli import app
+from il2tui.cli.main import app
 
 runner = CliRunner()
 

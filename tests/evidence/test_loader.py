@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from il2tui.core.resources import read_shipped_text
 from il2tui.evidence.loader import FILES, EvidenceDataError, load, parse_rows
-from il2tui.resources import read_shipped_text
 
 
 def _corrupt(key: str, old: str, new: str) -> str:

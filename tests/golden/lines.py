@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from il2tui import display
-from il2tui.review_model import AssessmentResult, CourseReview, Review
+from il2tui.clinical.model import AssessmentResult, CourseReview, Review
+from il2tui.core import display
 
 
 def review_lines(review: Review) -> list[str]:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from il2tui.caseio import case_from_data
-from il2tui.guideline import load_guideline
-from il2tui.jsonio import loads_exact
-from il2tui.review import review_case
+from il2tui.case.files import case_from_data
+from il2tui.clinical.guideline import load_guideline
+from il2tui.clinical.review import review_case
+from il2tui.core.jsonio import loads_exact
 from tests.golden.lines import review_lines
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.json"))

@@ -16,7 +16,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from il2tui.cli import app
+from il2tui.cli.main import app
 from tests.engine.helpers import case_data
 
 Maker = Callable[[Path], Path]

@@ -12,10 +12,10 @@ import re
 import unicodedata
 from typing import Any
 
-from il2tui.case import Case
-from il2tui.caseio import case_from_data
-from il2tui.demo import demo_case_text
-from il2tui.jsonio import loads_exact
+from il2tui.case.demo import demo_case_text
+from il2tui.case.files import case_from_data
+from il2tui.case.model import Case
+from il2tui.core.jsonio import loads_exact
 
 FIXED = {
     "rich bold": "[bold]x",

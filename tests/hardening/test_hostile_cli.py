@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from il2tui.caseio import dump_case
-from il2tui.cli import app
-from il2tui.textsafe import plain, spreadsheet
+from il2tui.case.files import dump_case
+from il2tui.cli.main import app
+from il2tui.core.textsafe import plain, spreadsheet
 from tests.hardening.hostile import refusal, runner, valid
 from tests.hardening.hostile_text import FIXED, case_with, markdown_source, shown_in_terminal
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from il2tui.cli import app
+from il2tui.cli.main import app
 from tests.hardening.hostile import (
     Maker,
     edited,

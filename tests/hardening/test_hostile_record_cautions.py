@@ -2,7 +2,7 @@
 
 The reason is the clinician's text; the caution is the engine's. In the text,
 Markdown and JSON renderings the reason appears as typed (control characters as
-visible escapes, see :mod:`il2tui.textsafe`), no text changes the Markdown
+visible escapes, see :mod:`il2tui.core.textsafe`), no text changes the Markdown
 report's structure, and the CSV lists the caution by its id only.
 """
 
@@ -16,13 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from il2tui.case import Case, Decision
-from il2tui.render_csv import render_csv
-from il2tui.render_json import render_json
-from il2tui.render_markdown import render_markdown
-from il2tui.render_text import render_text
-from il2tui.review import review_case
-from il2tui.textsafe import plain
+from il2tui.case.model import Case, Decision
+from il2tui.clinical.review import review_case
+from il2tui.core.textsafe import plain
+from il2tui.report.to_csv import render_csv
+from il2tui.report.to_json import render_json
+from il2tui.report.to_markdown import render_markdown
+from il2tui.report.to_text import render_text
 from tests.hardening.hostile_text import (
     FIXED,
     LIMITS,

@@ -3,7 +3,7 @@
 For the fixed list of issue 6 and for generated text, in the text, Markdown,
 JSON and CSV renderings (the Markdown is also the assistant's exported report):
 no exception, no character that acts on a terminal, the text as typed (control
-characters as visible escapes, see :mod:`il2tui.textsafe`), and a Markdown
+characters as visible escapes, see :mod:`il2tui.core.textsafe`), and a Markdown
 report whose structure no text can change.
 """
 
@@ -17,12 +17,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from il2tui.render_csv import render_csv
-from il2tui.render_json import render_json
-from il2tui.render_markdown import render_markdown
-from il2tui.render_text import render_text
-from il2tui.review import review_case
-from il2tui.textsafe import plain, spreadsheet
+from il2tui.clinical.review import review_case
+from il2tui.core.textsafe import plain, spreadsheet
+from il2tui.report.to_csv import render_csv
+from il2tui.report.to_json import render_json
+from il2tui.report.to_markdown import render_markdown
+from il2tui.report.to_text import render_text
 from tests.hardening.hostile_text import (
     FIXED,
     LIMITS,

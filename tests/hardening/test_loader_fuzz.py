@@ -16,14 +16,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from il2tui.case import Case
-from il2tui.caseio import CaseError, dump_case, load_case, parse_case
-from il2tui.caserules import consistency_problems
-from il2tui.demo import demo_case_text
-from il2tui.render_json import render_json
-from il2tui.render_markdown import render_markdown
-from il2tui.render_text import render_text
-from il2tui.review import review_case
+from il2tui.case.demo import demo_case_text
+from il2tui.case.files import CaseError, dump_case, load_case, parse_case
+from il2tui.case.model import Case
+from il2tui.case.rules import consistency_problems
+from il2tui.clinical.review import review_case
+from il2tui.report.to_json import render_json
+from il2tui.report.to_markdown import render_markdown
+from il2tui.report.to_text import render_text
 
 SOURCE = "fuzz.json"
 DEMO: dict[str, Any] = json.loads(demo_case_text())

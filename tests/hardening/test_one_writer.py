@@ -1,4 +1,4 @@
-"""Every file the package writes goes through :mod:`il2tui.storage` (atomic, 0600).
+"""Every file the package writes goes through :mod:`il2tui.core.storage` (atomic, 0600).
 
 A scan of the source, the assistant included: a direct ``write_text``, an
 ``open(..., "w")``, a ``json.dump`` to a file or a rename outside storage.py
@@ -14,7 +14,7 @@ from pathlib import Path
 from tests.conftest import REPO
 
 PACKAGE = REPO / "il2tui"
-ALLOWED = {PACKAGE / "storage.py"}
+ALLOWED = {PACKAGE / "core" / "storage.py"}
 WRITING_METHODS = {"write_text", "write_bytes", "touch"}
 WRITING_FUNCTIONS = {
     ("json", "dump"),
@@ -72,7 +72,7 @@ def test_only_storage_writes_files() -> None:
         if path not in ALLOWED
         for line in _write_lines(path)
     ]
-    assert leaks == [], f"files written without il2tui.storage: {leaks}"
+    assert leaks == [], f"files written without il2tui.core.storage: {leaks}"
 
 
 def test_the_scan_finds_the_writes_it_looks_for(tmp_path: Path) -> None:

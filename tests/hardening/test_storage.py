@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from il2tui.caseio import dump_case, load_case, save_case
-from il2tui.demo import demo_case
-from il2tui.storage import SaveError, atomic_write_text
+from il2tui.case.demo import demo_case
+from il2tui.case.files import dump_case, load_case, save_case
+from il2tui.core.storage import SaveError, atomic_write_text
 
 NEW = "new text é\n" * 1000
 OLD = b"old text\n"

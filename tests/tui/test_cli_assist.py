@@ -11,8 +11,8 @@ from typing import ClassVar
 import pytest
 from typer.testing import CliRunner
 
-from il2tui.cli import app
-from il2tui.cli_assist import build_assistant
+from il2tui.cli.assist import build_assistant
+from il2tui.cli.main import app
 from il2tui.tui import app as tui_app
 from il2tui.tui import memory
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from il2tui.caseio import load_case
+from il2tui.case.files import load_case
 from il2tui.tui.app import AssistApp
 from il2tui.tui.widgets.field import Field
 from il2tui.tui.widgets.transcript_view import TranscriptView

@@ -18,7 +18,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from il2tui.caseio import load_case
+from il2tui.case.files import load_case
 from il2tui.tui.app import AssistApp
 from il2tui.tui.screens.message import MessageScreen
 from il2tui.tui.screens.save_as import SaveAsScreen
@@ -177,7 +177,7 @@ def test_a_review_that_raises_is_shown_with_what_to_do(
 ) -> None:
     """The engine raises on this case: an error notification says the review failed, why,
     and how to keep the case; the decision screen stays open."""
-    import il2tui.review
+    import il2tui.clinical.review
 
     def broken(case: object) -> None:
         raise ValueError("unexpected state")
@@ -189,7 +189,7 @@ def test_a_review_that_raises_is_shown_with_what_to_do(
     async def main() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
-            monkeypatch.setattr(il2tui.review, "review_case", broken)
+            monkeypatch.setattr(il2tui.clinical.review, "review_case", broken)
             await pilot.press("ctrl+n")  # a further restaging: the form is reviewed as typed
             await settle(pilot)
             await typed(pilot, "2025-04-14")

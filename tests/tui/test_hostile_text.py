@@ -35,8 +35,8 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from il2tui.caseio import CaseError, dump_case
-from il2tui.textsafe import plain
+from il2tui.case.files import CaseError, dump_case
+from il2tui.core.textsafe import plain
 from il2tui.tui.app import AssistApp, make_app
 from il2tui.tui.steps import Step
 from il2tui.tui.widgets.case_header import CaseHeader

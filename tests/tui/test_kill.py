@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from il2tui.caseio import load_case
+from il2tui.case.files import load_case
 from il2tui.tui.app import AssistApp
 from il2tui.tui.steps import resume_step
 from tests.conftest import REPO

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from il2tui.caseio import case_from_data, load_case
+from il2tui.case.files import case_from_data, load_case
 from il2tui.tui import wording
 from il2tui.tui.app import AssistApp
 from il2tui.tui.edits import measured_later

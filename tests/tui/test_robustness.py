@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
 
-from il2tui.caseio import load_case
+from il2tui.case.files import load_case
 from il2tui.tui.app import AssistApp
 from il2tui.tui.screens.fits import MIN_HEIGHT, MIN_WIDTH, TooSmall
 from il2tui.tui.steps import Step

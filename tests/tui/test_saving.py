@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from il2tui.caseio import load_case
+from il2tui.case.files import load_case
 from il2tui.tui.app import AssistApp
 from tests.tui import cases
 from tests.tui.conftest import settle, typed

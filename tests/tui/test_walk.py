@@ -7,8 +7,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from il2tui.caseio import load_case
-from il2tui.demo import demo_case, demo_case_text
+from il2tui.case.demo import demo_case, demo_case_text
+from il2tui.case.files import load_case
 from il2tui.tui.app import AssistApp
 from tests.tui.conftest import settle
 from tests.tui.driver import enter_case

@@ -21,8 +21,8 @@ from il2tui.tui.widgets.field import Field
 from il2tui.tui.widgets.measure_row import MeasureRow, NewLesionRow
 
 if TYPE_CHECKING:
-    from il2tui.case import Assessment, Case
-    from il2tui.review_model import AssessmentResult, Review
+    from il2tui.case.model import Assessment, Case
+    from il2tui.clinical.model import AssessmentResult, Review
 
 
 class AssessmentScreen(MeasuringScreen):
@@ -236,7 +236,7 @@ def _latest_pairs(case: Case, course: int, index: int) -> dict[str, Any]:
 
 
 def _was(pair: Any) -> str:
-    from il2tui.display import diameters
+    from il2tui.core.display import diameters
 
     if pair is None:
         return ""

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from il2tui import clock
+from il2tui.core import clock
 from il2tui.tui import wording
 from il2tui.tui.evidence_view import cohort_view
 from il2tui.tui.forms import FieldError, parse_date, parse_pair, show_diameter
@@ -28,8 +28,8 @@ from il2tui.tui.widgets.lesion_row import LesionRow
 UNIT_SLIP_MM = 10
 
 if TYPE_CHECKING:
-    from il2tui.case import Case
-    from il2tui.review_model import Review
+    from il2tui.case.model import Case
+    from il2tui.clinical.model import Review
 
 
 class BaselineScreen(MeasuringScreen):
@@ -153,7 +153,7 @@ class BaselineScreen(MeasuringScreen):
 
     def previewed(self, review: Review | None, error: str | None) -> None:
         """Products per row and the SPD, from the engine."""
-        from il2tui.display import area
+        from il2tui.core.display import area
 
         products = {b.id: b.product_mm2 for b in review.baseline} if review else {}
         rows = list(self.query(LesionRow))
@@ -184,7 +184,7 @@ class BaselineScreen(MeasuringScreen):
 
 def _unit_hints(review: Review) -> Text:
     """A line per lesion under :data:`UNIT_SLIP_MM` both ways: typed in cm, perhaps?"""
-    from il2tui.display import diameters
+    from il2tui.core.display import diameters
 
     out = Text()
     for lesion in review.baseline:

@@ -17,9 +17,9 @@ from il2tui.tui.steps import Step
 from il2tui.tui.widgets.field import Field
 
 if TYPE_CHECKING:
-    from il2tui.case import Case
+    from il2tui.case.model import Case
+    from il2tui.clinical.model import Review
     from il2tui.evidence.answer import CohortAnswer
-    from il2tui.review_model import Review
 
 DECLINED = "declined"
 MAX_DOSES = 15

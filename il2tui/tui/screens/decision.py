@@ -19,8 +19,8 @@ from il2tui.tui.verdict import verdict_view
 from il2tui.tui.widgets.field import Field
 
 if TYPE_CHECKING:
-    from il2tui.case import Case, Decision
-    from il2tui.review_model import CourseReview, Review
+    from il2tui.case.model import Case, Decision
+    from il2tui.clinical.model import CourseReview, Review
 
 #: The decision that follows the recommendation: the case file records retreat or stop.
 ACCEPT = {
@@ -142,7 +142,7 @@ class DecisionScreen(StepScreen):
             self._record(decision.action, decision.reason)
 
     def _record(self, action: str, reason: str | None) -> None:
-        from il2tui.case import Decision
+        from il2tui.case.model import Decision
         from il2tui.tui.edits import with_decision
 
         assert self.case is not None

@@ -19,7 +19,7 @@ from il2tui.tui.widgets.keys_bar import KeysBar
 if TYPE_CHECKING:
     import pandas as pd
 
-    from il2tui.tui.app import AssistApp
+    from il2tui.tui.host import AssistHost
 
 #: Where each table comes from in the paper (keys of data/sections.csv).
 SOURCES = {
@@ -42,7 +42,7 @@ class EvidenceScreen(Fits, Screen[None]):
     ]
     HELP_TITLE = "Evidence browser"
     AUTO_FOCUS = "#tables"
-    app: AssistApp
+    app: AssistHost
 
     def compose(self) -> ComposeResult:
         """The list of tables, the table, the details line."""

@@ -24,8 +24,8 @@ from il2tui.tui.widgets.field import Field
 W = TypeVar("W", bound=Widget)
 
 if TYPE_CHECKING:
-    from il2tui.case import Case
-    from il2tui.review_model import Review
+    from il2tui.case.model import Case
+    from il2tui.clinical.model import Review
 
 
 class MeasuringScreen(StepScreen):
@@ -105,7 +105,7 @@ class MeasuringScreen(StepScreen):
 
     def preview(self) -> None:
         """Ask the engine to review the form as it stands."""
-        from il2tui.caseio import CaseError
+        from il2tui.case.files import CaseError
 
         try:
             case = self.provisional()

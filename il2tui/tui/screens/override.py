@@ -56,7 +56,7 @@ class OverrideScreen(Fits, ModalScreen["Decision | None"]):
 
     def action_record(self) -> None:
         """Give back the decision, once a reason is typed."""
-        from il2tui.case import Decision
+        from il2tui.case.model import Decision
 
         reason = self.query_one("#reason", Field).value.strip()
         if not reason:

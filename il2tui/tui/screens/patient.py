@@ -21,8 +21,8 @@ from il2tui.tui.widgets.choice import Choice
 from il2tui.tui.widgets.field import Field
 
 if TYPE_CHECKING:
-    from il2tui.case import Case
-    from il2tui.review_model import Note, Review
+    from il2tui.case.model import Case
+    from il2tui.clinical.model import Note, Review
 
 _DIAGNOSES = list(w.DIAGNOSES)
 _ECOG = [("", "not recorded"), *((str(n), str(n)) for n in range(5))]
@@ -133,7 +133,7 @@ class PatientScreen(StepScreen):
 
     def _preview(self) -> None:
         """Ask the engine for the warnings that apply to this patient as entered so far."""
-        from il2tui.caseio import CaseError
+        from il2tui.case.files import CaseError
         from il2tui.tui.edits import with_patient
 
         try:

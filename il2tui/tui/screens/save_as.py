@@ -48,7 +48,7 @@ class SaveAsScreen(PathDialog):
 
 def describe_failure(exc: Exception) -> str:
     """One line: file, cause and (from the engine's ``SaveError``) what to do."""
-    from il2tui.storage import SaveError
+    from il2tui.core.storage import SaveError
 
     if isinstance(exc, SaveError):
         return str(exc)

@@ -16,7 +16,7 @@ from il2tui.tui.screens.fits import Fits
 from il2tui.tui.widgets.keys_bar import KeysBar
 
 if TYPE_CHECKING:
-    from il2tui.tui.app import AssistApp
+    from il2tui.tui.host import AssistHost
 
 INTRO = (
     "Decision support for high-dose bolus IL-2 in metastatic melanoma and renal cell cancer, "
@@ -46,7 +46,7 @@ class StartScreen(Fits, Screen[None]):
         ),
     ]
     HELP_TITLE = "Start"
-    app: AssistApp
+    app: AssistHost
 
     def compose(self) -> ComposeResult:
         """The title, a few words on what the assistant does, the choices."""

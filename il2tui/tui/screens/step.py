@@ -33,11 +33,10 @@ from il2tui.tui.widgets.transcript_view import TranscriptView
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from il2tui.case import Case
-    from il2tui.review_model import Review
-    from il2tui.tui.app import AssistApp
+    from il2tui.case.model import Case
+    from il2tui.clinical.model import Review
+    from il2tui.tui.host import AssistHost, Saved
     from il2tui.tui.reviewing import ReviewState
-    from il2tui.tui.saving import Saved
     from il2tui.tui.steps import Step
 
 
@@ -74,7 +73,7 @@ class StepScreen(Fits, Screen[None]):
         (0, "-narrow"),
         (100, "-wide"),
     ]
-    app: AssistApp
+    app: AssistHost
 
     def __init__(self, step: Step) -> None:
         super().__init__(classes="step")
@@ -202,7 +201,7 @@ class StepScreen(Fits, Screen[None]):
         proceed()
 
     def _checked_answer(self, quiet: bool = False) -> Case | None:
-        from il2tui.caseio import CaseError
+        from il2tui.case.files import CaseError
         from il2tui.tui.edits import describe
 
         try:

@@ -16,8 +16,8 @@ from il2tui.tui.timeline import COLUMNS, best_response_text, timeline_rows
 from il2tui.tui.widgets.spd_chart import SpdChart
 
 if TYPE_CHECKING:
-    from il2tui.case import Case
-    from il2tui.review_model import Review
+    from il2tui.case.model import Case
+    from il2tui.clinical.model import Review
 
 
 class SummaryScreen(StepScreen):

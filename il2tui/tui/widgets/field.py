@@ -2,7 +2,7 @@
 
 Textual's ``Input`` sends its value to the terminal as it is, so an escape
 sequence in a site read from a file (or pasted) would reach the terminal. A
-field holds text through :func:`il2tui.textsafe.plain`: control, bidi and
+field holds text through :func:`il2tui.core.textsafe.plain`: control, bidi and
 other invisible characters become visible escapes (``\\x1b``) in the value
 itself, so what is shown is what is edited and what a step saves.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from il2tui.textsafe import plain
+from il2tui.core.textsafe import plain
 
 #: The class Textual's ``Input.compact`` toggles (its compact style hangs on it).
 COMPACT = "-textual-compact"

@@ -1,0 +1,1 @@
+"""The ``il2`` command line: the Typer app (:mod:`.main`) and one module per command."""

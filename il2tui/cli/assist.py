@@ -1,0 +1,38 @@
+"""``il2 assist``: the keyboard-driven assistant (Textual is imported only here, lazily)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from il2tui.cli.common import fail
+
+if TYPE_CHECKING:
+    from il2tui.tui.app import AssistApp
+
+
+def assist(
+    case: Annotated[
+        Path | None,
+        typer.Argument(help="A case file (il2-case/1) to open and resume.", show_default=False),
+    ] = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Open a copy of the built-in demo case.")
+    ] = False,
+) -> None:
+    """Walk a patient's IL-2 courses screen by screen in the terminal."""
+    if case is not None and demo:
+        fail("il2 assist: give a case file or --demo, not both.")
+    build_assistant(case, demo).run()
+
+
+def build_assistant(case: Path | None, demo: bool) -> AssistApp:
+    """The assistant, with garbage collection paused until its first screen is drawn."""
+    from il2tui.tui import memory
+
+    memory.pause_for_start()
+    from il2tui.tui.app import make_app
+
+    return make_app(case_path=case, demo=demo)

@@ -1,0 +1,50 @@
+"""The arithmetic of an evaluation in plain lines: what a clinician checks by hand.
+
+``L1 (lung): 20 × 18 = 360 mm² (-25.0% on nadir 480 mm²)``, then the SPD as a
+sum, then the line that decided the category.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from il2tui.core import display
+
+if TYPE_CHECKING:
+    from il2tui.clinical.model import AssessmentResult, LesionResult, NewLesionResult
+
+
+def lesion_name(lesion_id: str, site: str) -> str:
+    """``L1 (lung)``, or the id alone when the site is blank."""
+    return f"{lesion_id} ({site})" if site else lesion_id
+
+
+def assessment_lines(result: AssessmentResult) -> tuple[str, ...]:
+    """Each lesion, each new lesion, the SPD as a sum, and the basis of the category."""
+    lines = [lesion_line(row) for row in result.lesions]
+    lines += [new_lesion_line(lesion) for lesion in result.new_lesions]
+    if result.spd_mm2 is not None and len(result.lesions) > 1:
+        terms = " + ".join(display.number(row.product_mm2 or 0) for row in result.lesions)
+        lines.append(f"SPD = {terms} = {display.area(result.spd_mm2)}")
+    lines.append(result.basis)
+    return tuple(lines)
+
+
+def lesion_line(row: LesionResult) -> str:
+    """One baseline lesion at one evaluation, with its product and its nadir."""
+    name = lesion_name(row.id, row.site)
+    if row.diameters is None:
+        return f"{name}: not assessed"
+    nadir = display.area(row.nadir_before_mm2)
+    if row.status == "disappeared":
+        return f"{name}: disappeared (0 × 0; nadir {nadir})"
+    size = f"{display.diameters(row.diameters)} = {display.area(row.product_mm2)}"
+    if row.status == "reappeared":
+        return f"{name}: {size}, measurable again after disappearing"
+    return f"{name}: {size} ({display.pct(row.change_from_nadir_pct)} on nadir {nadir})"
+
+
+def new_lesion_line(lesion: NewLesionResult) -> str:
+    """A new lesion, with its diameters when measured."""
+    size = f": {display.diameters(lesion.diameters)} mm" if lesion.diameters else ""
+    return f"New lesion ({lesion.site}){size}"

@@ -1,0 +1,229 @@
+"""case -> criteria -> guideline + evidence -> :class:`Review`: the engine's one entry point.
+
+:func:`review_case` is pure and fast (no pandas on this path; the guideline and
+the cohort answers are cached), so the assistant can call it after every change
+for the live provisional category.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+from il2tui.case.model import Case, Course
+from il2tui.clinical.confirm import OBJECTIVE, RANK, run_start
+from il2tui.clinical.criteria import baseline_products, classify_case
+from il2tui.clinical.guideline import Guideline, Plan, assumption_notes, load_guideline
+from il2tui.clinical.model import (
+    AssessmentResult,
+    BaselineLesion,
+    Category,
+    ClinicianDecision,
+    CourseReview,
+    Recommendation,
+    Review,
+    State,
+)
+from il2tui.clinical.notes import (
+    after_severe_toxicity,
+    engine_cautions,
+    explanation,
+    fallback,
+    record_cautions,
+)
+from il2tui.core.exact import add
+from il2tui.evidence import cohort
+
+__all__ = ["Review", "review_case"]
+
+#: The patient's state for the series' tables, from the best response so far.
+STATE_OF: dict[str, State] = {"CR": "CR", "PR": "PR", "MR": "MR", "SD": "NR", "PD": "NR"}
+#: Which recommendations a clinician's decision agrees with.
+AGREES = {
+    "retreat": ("retreat", "consider_retreat", "consolidate"),
+    "stop": ("stop", "consider_retreat"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    """Where the patient stands after a course, from every evaluation so far."""
+
+    best: Category | None
+    state: State | None
+    courses_since_cr: int | None
+
+
+def review_case(case: Case, guideline: Guideline | None = None) -> Review:
+    """Review a case: classify every evaluation and apply the guideline after each course."""
+    plan = (guideline or load_guideline()).compiled()
+    products = baseline_products(case)
+    per_course = classify_case(case, products)
+    flat = [a for results in per_course for a in results]
+    courses: list[CourseReview] = []
+    seen, before = 0, "none"
+    following = (*case.courses[1:], None) if case.courses else ()
+    for course, results, after in zip(case.courses, per_course, following, strict=True):
+        seen += len(results)
+        point = _point(flat[:seen], course.number, assessed=bool(results))
+        courses.append(_course(case, plan, course, results, point, before, following=after))
+        before = point.state
+    baseline, baseline_spd = _baseline(case, products)
+    return Review(
+        guideline=plan.ref,
+        diagnosis=case.patient.diagnosis,
+        label=case.patient.label,
+        first_dose=case.first_dose_date(),
+        baseline_date=case.baseline.date if case.baseline else None,
+        baseline=baseline,
+        baseline_spd_mm2=baseline_spd,
+        **_best(flat, case),
+        warnings=plan.warnings_for(_patient_facts(case)),
+        assumptions=assumption_notes(),
+        cohort_first_course=cohort(case.patient.diagnosis, 1, "none"),
+        courses=tuple(courses),
+    )
+
+
+def _point(flat: list[AssessmentResult], number: int, *, assessed: bool) -> _Point:
+    """Best response so far; the state and CR count only when this course was evaluated."""
+    categories = [a.response for a in flat]
+    evaluable = [c for c in categories if c != "NE"]
+    best = max(evaluable, key=RANK.__getitem__) if evaluable else ("NE" if flat else None)
+    if not assessed:
+        return _Point(best, None, None)
+    since = None
+    if categories[-1] == "CR":
+        since = number - flat[run_start(categories, len(categories) - 1)].course
+    return _Point(best, STATE_OF.get(best or "NE"), since)
+
+
+def _course(
+    case: Case,
+    plan: Plan,
+    course: Course,
+    results: tuple[AssessmentResult, ...],
+    point: _Point,
+    before: State | Literal["none"] | None,
+    *,
+    following: Course | None,
+) -> CourseReview:
+    """The review of ``course``; ``following`` is the course given after it, if any."""
+    facts = _facts(case, course, results, point)
+    rule = plan.decide(facts)
+    diagnosis = case.patient.diagnosis
+    record = after_severe_toxicity(case.courses[: course.number - 1])
+    record += record_cautions(course, following)
+    if rule is None:
+        recommendation = fallback(plan.ref, facts, record)
+    else:
+        facts |= {"rule": rule.id, "action": rule.action}
+        recommendation = Recommendation(
+            action=rule.action,
+            stop_reason=rule.stop_reason,
+            rule=rule.id,
+            title=rule.title,
+            reasoning=rule.reasoning,
+            sources=rule.citations,
+            explanation=explanation(course, results, point.best, point.state, rule),
+            cautions=plan.cautions_for(facts) + engine_cautions(results) + record,
+        )
+    return CourseReview(
+        number=course.number,
+        start=course.start,
+        doses=course.doses,
+        toxicity=course.toxicity,
+        declined_further=course.declined_further,
+        assessments=results,
+        best_response=point.best,
+        state=point.state,
+        courses_since_cr=point.courses_since_cr,
+        recommendation=recommendation,
+        cohort_this_course=cohort(diagnosis, course.number, before) if before else None,
+        cohort=cohort(diagnosis, course.number + 1, point.state) if point.state else None,
+        clinician_decision=_decision(course, recommendation.action),
+    )
+
+
+def _facts(
+    case: Case, course: Course, results: tuple[AssessmentResult, ...], point: _Point
+) -> dict[str, Any]:
+    last = results[-1] if results else None
+    return {
+        "course": course.number,
+        "next_course": course.number + 1,
+        "assessed": last is not None,
+        "severe_toxicity": bool(course.toxicity),
+        "declined": course.declined_further,
+        "response": last.response if last else None,
+        "best_response": point.best,
+        "state": point.state,
+        "courses_since_cr": point.courses_since_cr,
+        "confirmed": last.confirmed if last else None,
+        "diagnosis": case.patient.diagnosis,
+    }
+
+
+def _decision(course: Course, recommended: str) -> ClinicianDecision | None:
+    if course.decision is None:
+        return None
+    action = course.decision.action
+    return ClinicianDecision(
+        action=action, reason=course.decision.reason, differs=recommended not in AGREES[action]
+    )
+
+
+def _baseline(
+    case: Case, products: dict[str, Decimal]
+) -> tuple[tuple[BaselineLesion, ...], Decimal | None]:
+    """The baseline lesions with their products, and the SPD once every lesion is measured."""
+    found = case.baseline.measurements if case.baseline else {}
+    lesions = tuple(
+        BaselineLesion(
+            id=lesion.id,
+            site=lesion.site,
+            method=lesion.method,
+            diameters=found[lesion.id],
+            product_mm2=products[lesion.id],
+        )
+        for lesion in case.lesions
+        if lesion.id in products
+    )
+    complete = bool(products) and len(products) == len(case.lesions)
+    return lesions, add(products.values()) if complete else None
+
+
+def _best(flat: list[AssessmentResult], case: Case) -> dict[str, Any]:
+    best = _point(flat, 0, assessed=False).best
+    shown = [a for a in flat if a.response == best]
+    first_dose = case.first_dose_date()
+    duration, ongoing = _duration(flat, first_dose) if best in OBJECTIVE else (None, None)
+    return {
+        "best_response": best,
+        "best_response_first_seen": shown[0].date if shown else None,
+        "best_response_confirmed": (
+            any(a.confirmed_on is not None for a in shown) if best in OBJECTIVE else None
+        ),
+        "response_duration_days": duration,
+        "response_ongoing": ongoing,
+    }
+
+
+def _duration(flat: list[AssessmentResult], first_dose: Any) -> tuple[int | None, bool]:
+    start = next(i for i, a in enumerate(flat) if a.response in OBJECTIVE)
+    end = next((a for a in flat[start:] if a.response == "PD"), None)
+    last = end or flat[-1]
+    days = (last.date - first_dose).days if first_dose else None
+    return days, end is None
+
+
+def _patient_facts(case: Case) -> dict[str, Any]:
+    patient = case.patient
+    return {
+        "diagnosis": patient.diagnosis,
+        "age": patient.age,
+        "performance_status": patient.performance_status,
+        "prior_therapy": patient.prior_therapy,
+        "exclusions": patient.exclusions,
+    }

@@ -1,0 +1,53 @@
+"""Reading small input files safely: regular files only, a size limit, UTF-8.
+
+Writing lives in :mod:`il2tui.core.storage`; both case files and guideline files
+are read here, and every failure becomes the caller's :class:`InputFileError`.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from il2tui.core.errors import InputFileError
+
+
+def read_small_text(path: Path, max_bytes: int, error: type[InputFileError]) -> str:
+    """Read a small UTF-8 file; every failure becomes ``error`` naming the file.
+
+    The file is opened without blocking and must be a regular file, so a folder,
+    a FIFO or a device is refused instead of hanging or being read forever.
+    """
+    source = str(path)
+    try:
+        raw = _read_regular(path, max_bytes, lambda message: error(source, "", message))
+    except FileNotFoundError:
+        raise error(source, "", "no such file") from None
+    except PermissionError:
+        raise error(source, "", "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise error(source, "", f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")  # a BOM, as some editors write
+    except UnicodeDecodeError as exc:
+        raise error(source, "", f"is not UTF-8 text (byte {exc.start})") from None
+
+
+def _read_regular(path: Path, max_bytes: int, problem: Callable[[str], Exception]) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise problem("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise problem("is not a regular file")
+        if info.st_size > max_bytes:
+            raise problem(f"is {info.st_size:,} bytes; at most {max_bytes:,} are read")
+        chunks = [os.read(fd, info.st_size + 1)]
+        while chunks[-1] and sum(map(len, chunks)) <= max_bytes:  # grew while being read
+            chunks.append(os.read(fd, max_bytes))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

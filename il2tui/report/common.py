@@ -1,0 +1,132 @@
+"""Words shared by the text and Markdown renderings of a review (one source of phrasing).
+
+Every function returns plain lines; the caller escapes them for its medium
+(:mod:`il2tui.core.textsafe`), because lines can hold text from the case file.
+"""
+
+from __future__ import annotations
+
+from il2tui.clinical.model import (
+    AssessmentResult,
+    ClinicianDecision,
+    CourseReview,
+    Note,
+    Recommendation,
+    Review,
+)
+from il2tui.core import display
+from il2tui.evidence.answer import CohortAnswer
+
+ACTION_LABEL = {
+    "retreat": "RETREAT",
+    "consider_retreat": "CONSIDER RETREAT",
+    "consolidate": "CONSOLIDATE",
+    "stop": "STOP",
+    "reassess": "REASSESS",
+}
+DIAGNOSIS_LABEL = {"melanoma": "metastatic melanoma", "renal_cell": "metastatic renal cell cancer"}
+
+
+def confirmation_cell(result: AssessmentResult | None) -> str:
+    """A timeline's "Confirmed" cell for an evaluation: ``yes`` (by then), ``on DATE`` (by a
+    later evaluation), ``not yet``, or ``—`` when there is no PR or CR to confirm."""
+    if result is None or result.confirmed is None:
+        return "—"
+    if result.confirmed:
+        return "yes"
+    return f"on {result.confirmed_on}" if result.confirmed_on else "not yet"
+
+
+def cite(note: Note | Recommendation) -> str:
+    """``[Discussion, pp. 1957-1958; Table 4 ..., p. 1957]``, or nothing without sources."""
+    if not note.sources:
+        return ""
+    return " [" + "; ".join(c.text for c in note.sources) + "]"
+
+
+def header_lines(review: Review, source: str | None) -> list[str]:
+    """Who, which file, which guideline."""
+    who = f'"{review.label}", ' if review.label else ""
+    lines = [f"Review of {source}" if source else "Review"]
+    lines.append(f"Patient: {who}{DIAGNOSIS_LABEL[review.diagnosis]}")
+    g = review.guideline
+    lines.append(f"Guideline: {g.id} {g.version} ({g.status}): {g.title}")
+    if review.first_dose:
+        lines.append(f"First dose: {review.first_dose} (response durations count from it)")
+    return lines
+
+
+def baseline_lines(review: Review) -> list[str]:
+    """The baseline lesions with their products, and the SPD."""
+    if review.baseline_date is None:
+        return ["Baseline: not entered yet"]
+    lines = [f"Baseline {review.baseline_date}: SPD {display.area(review.baseline_spd_mm2)}"]
+    for lesion in review.baseline:
+        size = display.diameters(lesion.diameters)
+        lines.append(
+            f"{lesion.id} ({lesion.site}), {lesion.method}: {size} = "
+            f"{display.area(lesion.product_mm2)}"
+        )
+    return lines
+
+
+def response_line(course: CourseReview) -> str:
+    """``Response: PR, not yet confirmed (can be confirmed from ...)``."""
+    last = course.last
+    if last is None:
+        return f"Response: not evaluated yet (best so far: {course.best_response or '—'})"
+    text = f"Response: {last.response}"
+    if course.confirmed is True:
+        text += f", confirmed on {last.confirmed_on}"
+    elif course.confirmed is False:
+        text += f", not yet confirmed (can be confirmed from {last.confirmable_from})"
+    return text + f"; best so far {course.best_response}; series state {course.state or '—'}"
+
+
+def recommendation_line(rec: Recommendation) -> str:
+    """``Recommendation: STOP (no objective response), rule ...``."""
+    reason = f" ({rec.stop_reason.replace('_', ' ')})" if rec.stop_reason else ""
+    return f"Recommendation: {ACTION_LABEL[rec.action]}{reason}, rule {rec.rule}: {rec.title}"
+
+
+def cohort_lines(answer: CohortAnswer | None, heading: str) -> list[str]:
+    """What the series' patients in the same place did: counts, percentages, exact intervals."""
+    if answer is None:
+        return []
+    lines = [f"{heading}: {answer.message} [{answer.source}]"]
+    for outcome in answer.outcomes:
+        ci = f"{_pct(outcome.ci_low)}-{_pct(outcome.ci_high)}"
+        lines.append(
+            f"  {outcome.state}: {outcome.patients} of {answer.treated} = "
+            f"{_pct(outcome.proportion)} (exact 95% CI {ci})"
+        )
+    lines += [f"  Note: {note}" for note in answer.notes]
+    return lines
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def decision_line(decision: ClinicianDecision | None) -> str | None:
+    """What the clinician decided, and whether it departs from the recommendation."""
+    if decision is None:
+        return None
+    why = f": {decision.reason}" if decision.reason else ""
+    verdict = "DIFFERS from the recommendation" if decision.differs else "agrees"
+    return f"Clinician decided: {decision.action}{why} ({verdict})"
+
+
+def best_line(review: Review) -> str:
+    """The best response, its confirmation and its duration from the first dose."""
+    if review.best_response is None:
+        return "Best response: none evaluated yet"
+    text = f"Best response: {review.best_response}"
+    if review.best_response_confirmed is not None:
+        text += ", confirmed" if review.best_response_confirmed else ", not yet confirmed"
+    if review.best_response_first_seen:
+        text += f", first seen {review.best_response_first_seen}"
+    if review.response_duration_days is not None:
+        state = "ongoing" if review.response_ongoing else "until progression"
+        text += f"; {review.response_duration_days} days from the first dose ({state})"
+    return text

@@ -1,0 +1,122 @@
+"""A review as JSON, format ``il2-review/1``: a documented shape for scripts and audits.
+
+Areas are exact numbers (mm², the digits of the product of the diameters as
+written); percentages are rounded to one decimal, never onto a threshold the
+exact value misses. Characters that could act on a terminal are written as
+``\\uXXXX`` escapes, which JSON readers turn back into the same text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from il2tui.clinical.arithmetic import assessment_lines
+from il2tui.clinical.model import AssessmentResult, CourseReview, Note, Recommendation, Review
+from il2tui.core.jsonio import dumps_exact
+from il2tui.core.textsafe import json_safe
+from il2tui.evidence.answer import CohortAnswer
+
+
+def render_json(review: Review, source: str | None = None) -> str:
+    """The review as ``il2-review/1`` JSON text."""
+    return json_safe(dumps_exact(review_data(review, source)))
+
+
+def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
+    """The ``il2-review/1`` object as Python data (Decimals and dates kept exact)."""
+    data: dict[str, Any] = {"format": review.format}
+    if source is not None:
+        data["source"] = source
+    return data | {
+        "guideline": review.guideline.model_dump(),
+        "diagnosis": review.diagnosis,
+        "label": review.label,
+        "first_dose": review.first_dose,
+        "baseline_date": review.baseline_date,
+        "baseline_spd_mm2": review.baseline_spd_mm2,
+        "baseline": [lesion.model_dump() for lesion in review.baseline],
+        "best_response": review.best_response,
+        "best_response_confirmed": review.best_response_confirmed,
+        "best_response_first_seen": review.best_response_first_seen,
+        "response_duration_days": review.response_duration_days,
+        "response_ongoing": review.response_ongoing,
+        "warnings": [_note(n) for n in review.warnings],
+        "assumptions": [_note(n) for n in review.assumptions],
+        "cohort_first_course": _cohort(review.cohort_first_course),
+        "courses": [_course(c) for c in review.courses],
+    }
+
+
+def _course(course: CourseReview) -> dict[str, Any]:
+    last = course.last
+    rec = course.recommendation
+    decision = course.clinician_decision
+    return {
+        "number": course.number,
+        "start": course.start,
+        "doses": course.doses,
+        "toxicity": course.toxicity,
+        "declined_further": course.declined_further,
+        "assessment_date": last.date if last else None,
+        "spd_mm2": last.spd_mm2 if last else None,
+        "change_from_baseline_pct": last.change_from_baseline_pct if last else None,
+        "change_from_nadir_pct": last.change_from_nadir_pct if last else None,
+        "response": course.response,
+        "confirmed": course.confirmed,
+        "confirmable_from": last.confirmable_from if last else None,
+        "best_response": course.best_response,
+        "state": course.state,
+        "recommendation": rec.action,
+        "stop_reason": rec.stop_reason,
+        "rule": rec.rule,
+        "rule_title": rec.title,
+        "reasoning": rec.reasoning,
+        "sources": [c.model_dump() for c in rec.sources],
+        "explanation": "\n".join(_explanation(rec, last)),
+        "cautions": [_note(n) for n in rec.cautions],
+        "clinician_decision": decision.model_dump() if decision else None,
+        "cohort": _cohort(course.cohort),
+        "cohort_this_course": _cohort(course.cohort_this_course),
+        "assessments": [_assessment(a) for a in course.assessments],
+    }
+
+
+def _explanation(rec: Recommendation, last: AssessmentResult | None) -> list[str]:
+    """The arithmetic of the latest evaluation (its basis line is in the rule's lines), then
+    the rule's lines."""
+    return [*(assessment_lines(last)[:-1] if last else ()), *rec.explanation]
+
+
+def _assessment(result: AssessmentResult) -> dict[str, Any]:
+    data = result.model_dump(exclude={"lesions", "new_lesions"})
+    data["lesions"] = [lesion.model_dump() for lesion in result.lesions]
+    data["new_lesions"] = [lesion.model_dump() for lesion in result.new_lesions]
+    data["arithmetic"] = list(assessment_lines(result))
+    return data
+
+
+def _note(note: Note) -> dict[str, Any]:
+    return {"id": note.id, "text": note.text, "sources": [c.model_dump() for c in note.sources]}
+
+
+def _cohort(answer: CohortAnswer | None) -> dict[str, Any] | None:
+    if answer is None:
+        return None
+    return {
+        "course": answer.course,
+        "state": answer.state,
+        "treated": answer.treated,
+        "has_data": answer.has_data,
+        "outcomes": {
+            o.state: {
+                "patients": o.patients,
+                "proportion": o.proportion,
+                "ci95": [o.ci_low, o.ci_high],
+                "note": o.note,
+            }
+            for o in answer.outcomes
+        },
+        "source": answer.source,
+        "message": answer.message,
+        "notes": list(answer.notes),
+    }

@@ -1,0 +1,86 @@
+"""A review as Markdown, for a report: a timeline table, then each course in detail.
+
+Every line with text from the case file passes through
+:func:`il2tui.core.textsafe.markdown`, so a label like ``**x**`` or ``<img>`` stays text.
+"""
+
+from __future__ import annotations
+
+from il2tui.clinical.arithmetic import assessment_lines
+from il2tui.clinical.model import CourseReview, Note, Review
+from il2tui.core import display
+from il2tui.core.textsafe import markdown as md
+from il2tui.report import common as common
+
+TIMELINE_HEADER = (
+    "| Course | Start | Evaluation | SPD | vs baseline | Response | Confirmed "
+    "| Recommendation | Rule | Decision |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+)
+
+
+def render_markdown(review: Review, source: str | None = None) -> str:
+    """The whole review as a Markdown document."""
+    head = common.header_lines(review, source)
+    out = [f"# {md(head[0])}", "", *(f"- {md(line)}" for line in head[1:])]
+    out += _notes("Warnings: where this patient differs from the series", review.warnings)
+    out += ["", "## Baseline", "", *(f"- {md(line)}" for line in common.baseline_lines(review))]
+    out += _bullets(common.cohort_lines(review.cohort_first_course, "The series after course 1"))
+    if review.courses:
+        out += ["", "## Timeline", "", *TIMELINE_HEADER, *map(_row, review.courses)]
+    for course in review.courses:
+        out += _course(course)
+    out += ["", "## Best response", "", md(common.best_line(review))]
+    out += _notes("Assumptions (guidelines/assumptions.toml)", review.assumptions)
+    return "\n".join(out) + "\n"
+
+
+def _bullets(lines: list[str]) -> list[str]:
+    """Bullets of the engine's own lines, nested where a line starts with two spaces."""
+    return [f"{'  ' if line.startswith('  ') else ''}- {md(line.strip())}" for line in lines]
+
+
+def _notes(title: str, notes: tuple[Note, ...]) -> list[str]:
+    if not notes:
+        return []
+    return ["", f"## {title}", "", *(f"- `{n.id}`: {md(n.text + common.cite(n))}" for n in notes)]
+
+
+def _row(course: CourseReview) -> str:
+    last = course.last
+    decision = course.clinician_decision
+    cells = [
+        str(course.number),
+        str(course.start),
+        str(last.date) if last else "—",
+        display.area(last.spd_mm2) if last else "—",
+        display.pct(last.change_from_baseline_pct) if last else "—",
+        course.response or "—",
+        common.confirmation_cell(last),
+        common.ACTION_LABEL[course.recommendation.action],
+        f"`{course.recommendation.rule}`",
+        (decision.action + (" (differs)" if decision.differs else "")) if decision else "—",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _course(course: CourseReview) -> list[str]:
+    doses = f"; doses {' + '.join(map(str, course.doses))}" if course.doses else ""
+    out = ["", f"## Course {course.number}, started {course.start}{doses}", ""]
+    if course.toxicity:
+        out.append(f"- Severe toxicity: {md(', '.join(course.toxicity))}")
+    for result in course.assessments:
+        day = f" (day {result.day})" if result.day is not None else ""
+        out.append(f"- Evaluation {result.date}{day}: **{result.response}**")
+        out += [f"  - {md(line)}" for line in assessment_lines(result)]
+    rec = course.recommendation
+    out += [f"- {md(common.response_line(course))}", f"- **{md(common.recommendation_line(rec))}**"]
+    out.append(f"  - Why: {md(rec.reasoning + common.cite(rec))}")
+    out += [f"  - {md(line)}" for line in rec.explanation]
+    out += [f"  - Caution (`{c.id}`): {md(c.text + common.cite(c))}" for c in rec.cautions]
+    label = f"The series, course {course.number + 1} from state {course.state}"
+    out += _bullets(common.cohort_lines(course.cohort, label))
+    decision = common.decision_line(course.clinician_decision)
+    if decision:
+        out.append(f"- {md(decision)}")
+    return out

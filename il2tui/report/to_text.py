@@ -1,0 +1,61 @@
+"""A review as plain text for a terminal: the arithmetic, the rule, the evidence, the cautions.
+
+Nothing here is interpreted as markup, and every line passes through
+:func:`il2tui.core.textsafe.plain`, so text from the case file is shown literally.
+"""
+
+from __future__ import annotations
+
+from il2tui.clinical.arithmetic import assessment_lines
+from il2tui.clinical.model import CourseReview, Review
+from il2tui.core.textsafe import plain
+from il2tui.report import common as common
+
+
+def render_text(review: Review, source: str | None = None) -> str:
+    """The whole review as text, one item per line, indented by level."""
+    out: list[tuple[int, str]] = [(0, line) for line in common.header_lines(review, source)]
+    out += _section("Warnings (where this patient differs from the series)", review.warnings)
+    out.append((0, ""))
+    base = common.baseline_lines(review)
+    out += [(0, base[0]), *((1, line) for line in base[1:])]
+    first = common.cohort_lines(review.cohort_first_course, "The series after course 1")
+    out += [(1, line) for line in first]
+    for course in review.courses:
+        out.append((0, ""))
+        out += _course(course)
+    out += [(0, ""), (0, common.best_line(review))]
+    out += _section("Assumptions (guidelines/assumptions.toml)", review.assumptions)
+    return "\n".join("  " * level + plain(text) for level, text in out) + "\n"
+
+
+def _section(title: str, notes: tuple) -> list[tuple[int, str]]:
+    if not notes:
+        return []
+    lines = [(0, ""), (0, title)]
+    return lines + [(1, f"- {n.id}: {n.text}{common.cite(n)}") for n in notes]
+
+
+def _course(course: CourseReview) -> list[tuple[int, str]]:
+    doses = f"; doses {' + '.join(map(str, course.doses))}" if course.doses else ""
+    out = [(0, f"Course {course.number}, started {course.start}{doses}")]
+    if course.toxicity:
+        out.append((1, f"Severe toxicity: {', '.join(course.toxicity)}"))
+    if course.declined_further:
+        out.append((1, "The patient declines or cannot tolerate more IL-2"))
+    for result in course.assessments:
+        day = f" (day {result.day})" if result.day is not None else ""
+        out.append((1, f"Evaluation {result.date}{day}: {result.response}"))
+        out += [(2, line) for line in assessment_lines(result)]
+    rec = course.recommendation
+    out.append((1, common.response_line(course)))
+    out.append((1, common.recommendation_line(rec)))
+    out.append((2, f"Why: {rec.reasoning}{common.cite(rec)}"))
+    out += [(2, line) for line in rec.explanation]
+    out += [(2, f"Caution ({c.id}): {c.text}{common.cite(c)}") for c in rec.cautions]
+    label = f"The series, course {course.number + 1} from state {course.state}"
+    out += [(1, line) for line in common.cohort_lines(course.cohort, label)]
+    decision = common.decision_line(course.clinician_decision)
+    if decision:
+        out.append((1, decision))
+    return out
