@@ -35,6 +35,16 @@ def state_after(course: CourseReview) -> State | None:
     return course.state
 
 
+def how_states_are_counted() -> str:
+    """The engine's own statement of how it counts a state (assumption ``cohort_state``)."""
+    from il2tui.clinical.guideline import assumption_notes
+
+    stated = {note.id: note.text for note in assumption_notes()}
+    return stated.get(
+        "cohort_state", "the best response so far, under the engine's confirmation rules."
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class PatientRecord:
     """What one case file contributes to the tables."""

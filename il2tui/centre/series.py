@@ -10,7 +10,7 @@ from il2tui.evidence.lookup import transitions
 from il2tui.evidence.rows import DiscontinuationRow, FactRow, ResponseRow
 
 #: Table 5's rows under the reasons a case file can record. Death has no field in
-#: ``il2-case/1``, so it joins "other" (assumption ``cohort_stop_reasons``).
+#: ``il2-case/1``, so it joins "other" (stated in the table's notes and the README).
 STOP_OF_SERIES = {
     "progression": "progression",
     "toxicity": "toxicity",

@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from il2tui.centre import series
-from il2tui.centre.record import STOP_REASONS, PatientRecord
+from il2tui.centre.record import STOP_REASONS, PatientRecord, how_states_are_counted
 from il2tui.centre.stats import SIGNIFICANT, fisher_two_sided
 from il2tui.evidence.arith import percent
 
@@ -143,10 +143,7 @@ def transitions_table(records: Sequence[PatientRecord]) -> CohortTable:
     notes += _left_out_notes(left_out)
     if any(course > 4 for _, course, _, _ in ours):
         notes.append("The series gave at most 4 courses: later courses have no series count.")
-    notes.append(
-        "State after a course: the best response so far as the engine counts it "
-        "(confirmation included); Tables 3 and 4 of the paper."
-    )
+    notes.append(f"State after a course, as the engine counts it: {how_states_are_counted()}")
     title = "Courses and best response so far, here and in the series (Tables 3 and 4)"
     frame = _frame(rows, TRANSITION_COLUMNS)
     return CohortTable("transitions", title, frame, (*notes, SMALL_NUMBERS))
