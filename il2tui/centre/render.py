@@ -72,8 +72,8 @@ def _blank(value: Any) -> bool:
 
 
 def p_text(value: float) -> str:
-    """A p value for people and CSV: 4 significant digits, 1 as ``1``."""
-    return f"{value:.4g}"
+    """A p value for people: 4 significant digits, 1 as ``1``, tiny ones as ``<0.0001``."""
+    return "<0.0001" if value < 0.0001 else f"{value:.4g}"
 
 
 def _cell(row: dict[str, Any], columns: tuple[str, ...]) -> str:

@@ -85,7 +85,8 @@ class _Cell:
         return (
             f"{what}: {self.a} of {self.n1} here ({_pct(self.a, self.n1) or '-'}%) against "
             f"{self.b} of {self.n2} in the series ({_pct(self.b, self.n2) or '-'}%); "
-            f"Fisher's exact p = {float(self.p):.3g}, a difference unlikely by chance alone."
+            f"Fisher's exact p = {float(self.p):.2g}: a difference this large would be "
+            "unusual if the two had the same underlying rate."
         )
 
 
