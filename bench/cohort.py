@@ -9,27 +9,14 @@ figure is the ratio of their best times. Target: under 5x. No test asserts on it
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_cases import write_cases
-from measures import Row, _env
-
-
-def _time(argv: list[str]) -> float | None:
-    start = time.perf_counter()
-    cmd = [sys.executable, "-m", "il2tui", *argv]
-    result = subprocess.run(cmd, env=_env(), capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        print(f"  ({' '.join(argv[:1])} failed: {result.stderr.strip()[-300:]})", file=sys.stderr)
-        return None
-    return elapsed
+from measures import Row, cli_time
 
 
 def cohort_vs_review(tmp: Path, count: int, runs: int) -> list[Row]:
@@ -41,7 +28,7 @@ def cohort_vs_review(tmp: Path, count: int, runs: int) -> list[Row]:
     times: dict[str, list[float]] = {"review": [], "cohort": []}
     for _ in range(runs):
         for name, argv in (("review", review), ("cohort", cohort)):
-            elapsed = _time(argv)
+            elapsed = cli_time(argv)
             if elapsed is not None:
                 times[name].append(elapsed)
     if not (times["review"] and times["cohort"]):
