@@ -24,6 +24,7 @@ from typing import Any
 from il2tui.case.files import case_from_data
 from il2tui.case.model import Case
 from il2tui.centre import series
+from il2tui.core.storage import atomic_write_text
 from il2tui.evidence.lookup import transitions
 
 LABEL = "SYNTHETIC series (not a patient)"
@@ -153,7 +154,7 @@ def write_series(folder: Path) -> list[Path]:
     paths = []
     for i, plan in enumerate(plans()):
         path = folder / f"{plan.name}.json"
-        path.write_text(json.dumps(case_data(plan, i), indent=1) + "\n", encoding="utf-8")
+        atomic_write_text(path, json.dumps(case_data(plan, i), indent=1) + "\n")
         paths.append(path)
     return paths
 
