@@ -98,12 +98,17 @@ def _json_baseline(paths: list[Path]) -> float:
 
 
 def _review_cli(folder: Path) -> float | None:
+    return cli_time(["review", str(folder), "--format", "csv"])
+
+
+def cli_time(argv: list[str]) -> float | None:
+    """Seconds for ``il2 ARGV`` as a whole process; ``None`` (and a line) if it failed."""
     start = time.perf_counter()
-    cmd = [sys.executable, "-m", "il2tui", "review", str(folder), "--format", "csv"]
+    cmd = [sys.executable, "-m", "il2tui", *argv]
     result = subprocess.run(cmd, env=_env(), capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        print(f"  (il2 review failed: {result.stderr.strip()[-300:]})", file=sys.stderr)
+        print(f"  (il2 {argv[0]} failed: {result.stderr.strip()[-300:]})", file=sys.stderr)
         return None
     return elapsed
 

@@ -13,6 +13,7 @@ import typer
 
 from il2tui import __version__
 from il2tui.cli.assist import assist
+from il2tui.cli.cohort import cohort
 from il2tui.cli.evidence import evidence
 from il2tui.cli.review import review, schema
 
@@ -54,6 +55,7 @@ app.command("assist")(assist)
 app.command("review")(review)
 app.command("evidence")(evidence)
 app.command("schema")(schema)
+app.command("cohort")(cohort)
 
 
 def main() -> None:

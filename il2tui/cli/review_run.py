@@ -46,11 +46,11 @@ def _sources(paths: list[Path], demo: bool) -> Iterator[Source]:
         from il2tui.case.demo import DEMO_SOURCE, demo_case
 
         yield DEMO_SOURCE, demo_case
-    for path in _case_files(paths):
+    for path in case_files(paths):
         yield str(path), lambda path=path: load_case(path)
 
 
-def _case_files(paths: list[Path]) -> list[Path]:
+def case_files(paths: list[Path]) -> list[Path]:
     """Each file as given; each folder as its ``*.json`` files, sorted, subfolders included."""
     files: list[Path] = []
     for path in paths:

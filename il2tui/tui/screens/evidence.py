@@ -39,6 +39,7 @@ class EvidenceScreen(Fits, Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="close", tooltip="Back to where you were"),
+        Binding("c", "centre", "Your centre", id="centre", tooltip="Tables 3-4: centre vs series"),
     ]
     HELP_TITLE = "Evidence browser"
     AUTO_FOCUS = "#tables"
@@ -107,6 +108,12 @@ class EvidenceScreen(Fits, Screen[None]):
     def action_close(self) -> None:
         """Back to the screen underneath."""
         self.dismiss(None)
+
+    def action_centre(self) -> None:
+        """'Your centre': the transitions here and in the series, as two trees."""
+        from il2tui.tui.screens.centre import CentreScreen
+
+        self.app.push_screen(CentreScreen())
 
 
 def fill_table(table: DataTable, frame: pd.DataFrame) -> None:
