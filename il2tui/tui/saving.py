@@ -42,8 +42,8 @@ class SavingApp(ReviewingApp):
             return
         try:
             path = session.target()
-        except OSError as exc:  # the data folder cannot be made or written
-            self.save_failed(exc)
+        except OSError as exc:  # the data folder cannot be made or written: said once the
+            self.call_later(self.save_failed, exc)  # next step is up (it would close it)
             return
         case, revision, ticket = session.case, session.revision, next(self._tickets)
 
