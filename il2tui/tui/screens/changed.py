@@ -38,7 +38,8 @@ class ChangedScreen(Fits, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """What happened, what each answer does, and the three buttons."""
         with Vertical(id="dialog"):
-            yield Static(literal("The case file was changed elsewhere", style="bold"))
+            title = literal("The case file was changed elsewhere", style="bold")
+            yield Static(title, id="dialog-title")
             yield Static(
                 paragraphs(
                     f"{self.path} no longer holds what was opened or last saved here: "
