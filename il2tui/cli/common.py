@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from typing import NoReturn
 
 import typer
@@ -25,12 +26,19 @@ class OutputFailed(Exception):
         super().__init__(f"il2: the output could not be written: {cause.strerror or cause}")
 
 
-def echo(text: str, nl: bool = True) -> None:
-    """Write ``text`` to standard output; a failure becomes :class:`OutputFailed`."""
+@contextlib.contextmanager
+def writing_output() -> Iterator[None]:
+    """Around code that prints: a write that fails becomes :class:`OutputFailed`."""
     try:
-        typer.echo(text, nl=nl)
+        yield
     except OSError as exc:
         raise OutputFailed(exc) from None
+
+
+def echo(text: str, nl: bool = True) -> None:
+    """Write ``text`` to standard output; a failure becomes :class:`OutputFailed`."""
+    with writing_output():
+        typer.echo(text, nl=nl)
 
 
 def output_failed(exc: OutputFailed) -> NoReturn:

@@ -30,7 +30,9 @@ def _one_line(stderr: str) -> str:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-@pytest.mark.parametrize("argv", [["review", "--demo"], ["schema"], ["--version"]])
+@pytest.mark.parametrize(
+    "argv", [["review", "--demo"], ["schema"], ["--version"], ["evidence"], ["evidence", "facts"]]
+)
 def test_a_full_disk_on_standard_output_is_one_line(argv: list[str]) -> None:
     with open("/dev/full", "w") as full:
         result = subprocess.run([*IL2, *argv], stdout=full, stderr=subprocess.PIPE, text=True)
