@@ -135,27 +135,25 @@ def write_case(session: Session, case: Case, path: Path) -> None:
 def open_file(path: Path, read_only: bool = False) -> Session:
     """A session on an existing case file, holding its lock unless ``read_only``.
 
-    Raises :class:`~il2tui.core.locking.HeldElsewhere` when another ``il2 assist``
-    has it open, :class:`~il2tui.case.files.CaseError` when it is not a valid case.
+    Raises :class:`~il2tui.case.files.CaseError` when it is not a valid case (no lock
+    file is made for it), :class:`~il2tui.core.locking.HeldElsewhere` when another
+    ``il2 assist`` has it open.
     """
     from il2tui.case.files import load_case
     from il2tui.core.locking import lock
 
-    case_lock = None if read_only else lock(path)
     try:
         seen = fingerprint_of(path)  # before reading: a change in between is caught, not missed
-        case = load_case(path, draft=True)
-    except BaseException:
-        if case_lock is not None:
-            case_lock.release()
-        raise
+    except OSError:
+        seen = None  # unreadable: load_case says so in its own words
+    case = load_case(path, draft=True)
     return Session(
         case=case,
         path=path,
         origin="file",
         saved_revision=0,
         read_only=read_only,
-        lock=case_lock,
+        lock=None if read_only else lock(path),
         known={path: seen},
     )
 
