@@ -7,7 +7,8 @@ is paired with a baseline measured moments before or after it:
   * start-up of ``il2 assist --demo`` (process start to first screen ready for
     input) against a minimal Textual app with a Header, a Footer and one Input;
   * ``il2 review`` over N generated cases against plain ``json.loads`` of them;
-  * step latency while the Pilot walks the demo case (median and p95).
+  * step latency while the Pilot walks the demo case (median and p95);
+  * the review of a case with 8,000 restagings against one with 800 (linear time).
 Parts not built yet are reported as such. No test asserts on these numbers.
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measures import HEADER, Row, review_throughput, startup, step_latency
+from restagings import restaging_scaling
 
 
 def main() -> None:
@@ -34,6 +36,7 @@ def main() -> None:
         rows += startup(runs)
         rows += review_throughput(Path(tmp), args.cases, 1 if args.quick else 3)
         rows += step_latency(Path(tmp), 1 if args.quick else 5)
+        rows += restaging_scaling(2 if args.quick else 7)
     _print(rows)
 
 

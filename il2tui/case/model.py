@@ -24,6 +24,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from il2tui.core.exact import canonical
+
 FORMAT = "il2-case/1"
 
 #: The largest diameter accepted, in mm. No measurable metastasis of the series
@@ -34,6 +36,9 @@ MAX_DIAMETER_MM = Decimal(400)
 #: measurement, and the bound keeps every product exact in 28 digits.
 MAX_DECIMAL_PLACES = 4
 _FINEST = Decimal(1).scaleb(-MAX_DECIMAL_PLACES)
+#: The dates accepted: any date a course of IL-2 could plausibly carry, with room on
+#: both sides; a date outside is a typing slip (and 9999-12-31 + 28 days is no date).
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 Diagnosis = Literal["melanoma", "renal_cell"]
@@ -71,7 +76,9 @@ def _diameter(value: Any) -> Decimal:
         raise ValueError(f"is implausibly large: above {MAX_DIAMETER_MM} mm (a unit slip?)")
     if value.quantize(_FINEST) != value:  # exact: the value is at most 400
         raise ValueError(f"has more than {MAX_DECIMAL_PLACES} decimal places")
-    return value
+    # One written form: ``24.000`` (any number of zeros) is 24, ``0e-999999999`` is 0, so
+    # the digits and the exponent stay small, products exact and a saved file small.
+    return canonical(value.quantize(_FINEST))
 
 
 def _iso_date(value: Any) -> Any:
@@ -83,6 +90,12 @@ def _iso_date(value: Any) -> Any:
     raise ValueError("must be a date written YYYY-MM-DD")
 
 
+def _plausible_date(value: date) -> date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"must be a date from {FIRST_DATE} to {LAST_DATE}")
+    return value
+
+
 Diameter = Annotated[
     Decimal,
     PlainValidator(_diameter),
@@ -91,14 +104,24 @@ Diameter = Annotated[
         mode="validation",
     ),
 ]
-"""A diameter in mm, exactly as written."""
+"""A diameter in mm, exactly as written (trailing zeros dropped: ``24.0`` is ``24``)."""
 
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
-    WithJsonSchema({"type": "string", "format": "date"}, mode="validation"),
+    AfterValidator(_plausible_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "formatMinimum": FIRST_DATE.isoformat(),
+            "formatMaximum": LAST_DATE.isoformat(),
+            "description": f"A date written YYYY-MM-DD, from {FIRST_DATE} to {LAST_DATE}.",
+        },
+        mode="validation",
+    ),
 ]
-"""A calendar date, written ``YYYY-MM-DD`` in the file."""
+"""A calendar date, written ``YYYY-MM-DD`` in the file, from 1900-01-01 to 2199-12-31."""
 
 Count = Annotated[int, Field(strict=True)]
 Flag = Annotated[bool, Field(strict=True)]

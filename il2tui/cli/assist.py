@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from il2tui.cli.common import fail
+from il2tui.cli.common import error_line, fail
 
 if TYPE_CHECKING:
     from il2tui.tui.app import AssistApp
@@ -25,7 +25,12 @@ def assist(
     """Walk a patient's IL-2 courses screen by screen in the terminal."""
     if case is not None and demo:
         fail("il2 assist: give a case file or --demo, not both.")
-    build_assistant(case, demo).run()
+    app = build_assistant(case, demo)
+    app.run()
+    if app.exit_line:  # a file that could not be opened (2), or a crash (1): one line
+        error_line(app.exit_line)
+    if app.return_code:
+        raise typer.Exit(app.return_code)
 
 
 def build_assistant(case: Path | None, demo: bool) -> AssistApp:

@@ -74,9 +74,8 @@ def cohort(
 
 def _records(paths: list[Path], demo: bool) -> tuple[list[PatientRecord], bool, str]:
     """Every readable case as a record; invalid files reported on standard error."""
-    from il2tui.case.files import load_case
     from il2tui.centre.record import patient_record
-    from il2tui.cli.review_run import case_files
+    from il2tui.cli.review_run import case_sources
     from il2tui.clinical.review import review_case
     from il2tui.core.errors import InputFileError
 
@@ -85,9 +84,9 @@ def _records(paths: list[Path], demo: bool) -> tuple[list[PatientRecord], bool, 
         from il2tui.centre.synthetic import synthetic_cases
 
         records += [patient_record(case, review_case(case)) for _, case in synthetic_cases()]
-    for path in case_files(paths):
+    for _, load in case_sources(paths, demo=False):
         try:
-            case = load_case(path)
+            case = load()
             records.append(patient_record(case, review_case(case)))
         except InputFileError as exc:
             error_line(str(exc))

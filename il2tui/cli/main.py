@@ -14,6 +14,7 @@ import typer
 from il2tui import __version__
 from il2tui.cli.assist import assist
 from il2tui.cli.cohort import cohort
+from il2tui.cli.common import OutputFailed, echo, output_failed
 from il2tui.cli.evidence import evidence
 from il2tui.cli.review import review, schema
 
@@ -32,7 +33,7 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        typer.echo(f"il2 {__version__}")
+        echo(f"il2 {__version__}")
         raise typer.Exit()
 
 
@@ -59,5 +60,8 @@ app.command("cohort")(cohort)
 
 
 def main() -> None:
-    """Entry point of the ``il2`` console script."""
-    app()
+    """Entry point of the ``il2`` console script; output that cannot be written is one line."""
+    try:
+        app()
+    except OutputFailed as exc:
+        output_failed(exc)

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from il2tui.cli.common import EXIT_INVALID, fail
+from il2tui.cli.common import EXIT_INVALID, echo, fail
 
 
 class Format(StrEnum):
@@ -71,4 +71,4 @@ def schema() -> None:
         **Case.model_json_schema(),
         "title": FORMAT,
     }
-    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    echo(json.dumps(document, indent=2, ensure_ascii=False))

@@ -15,6 +15,7 @@ from il2tui.clinical.model import (
     Review,
 )
 from il2tui.core import display
+from il2tui.core.textsafe import quoted
 from il2tui.evidence.answer import CohortAnswer
 
 ACTION_LABEL = {
@@ -46,7 +47,7 @@ def cite(note: Note | Recommendation) -> str:
 
 def header_lines(review: Review, source: str | None) -> list[str]:
     """Who, which file, which guideline."""
-    who = f'"{review.label}", ' if review.label else ""
+    who = f"{quoted(review.label)}, " if review.label else ""
     lines = [f"Review of {source}" if source else "Review"]
     lines.append(f"Patient: {who}{DIAGNOSIS_LABEL[review.diagnosis]}")
     g = review.guideline

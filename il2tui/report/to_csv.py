@@ -1,8 +1,10 @@
 """Reviews of many cases as one CSV table, one row per course, for audits.
 
-A case without courses still gets a row, so every file reviewed appears. Text
-from the files (file names, labels) is escaped like every other output and is
-never read as a formula by a spreadsheet (:func:`il2tui.core.textsafe.spreadsheet`).
+A case without courses still gets a row, so every file reviewed appears. Every
+text cell (file names, labels, and the ids a guideline file gives its rules,
+cautions and itself) is escaped like every other output and is never read as
+a formula by a spreadsheet (:func:`il2tui.core.textsafe.spreadsheet`); numbers
+stay numbers.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
 from il2tui.clinical.model import CourseReview, Review
-from il2tui.core.textsafe import plain, spreadsheet
+from il2tui.core.textsafe import spreadsheet
 
 COLUMNS = (
     "source",
@@ -39,9 +42,6 @@ COLUMNS = (
     "differs",
     "guideline",
 )
-#: The columns that hold text from the files rather than numbers or codes.
-TEXT_COLUMNS = frozenset({"source", "label"})
-_SHOW = tuple(spreadsheet if name in TEXT_COLUMNS else plain for name in COLUMNS)
 
 
 def render_csv(reviews: list[tuple[str, Review]]) -> str:
@@ -57,9 +57,7 @@ def header() -> str:
 def render_rows(review: Review, source: str) -> str:
     """The CSV lines of one review (no header), escaped like every other output."""
     table = rows(source, review)
-    return _lines(
-        [show(_cell(value)) for show, value in zip(_SHOW, row, strict=True)] for row in table
-    )
+    return _lines([_shown(value) for value in row] for row in table)
 
 
 def _lines(table: Iterable[Iterable[str]]) -> str:
@@ -105,6 +103,12 @@ def _course(course: CourseReview) -> tuple[object, ...]:
         decision.action if decision else None,
         decision.differs if decision else None,
     )
+
+
+def _shown(value: object) -> str:
+    """A cell: a number or a date as it is, any text through the formula guard."""
+    cell = _cell(value)
+    return cell if isinstance(value, Decimal | int | date) else spreadsheet(cell)
 
 
 def _cell(value: object) -> str:

@@ -70,7 +70,8 @@ def _typed(text: str) -> list[str]:
 def _check_text(output: str, text: str) -> None:
     for shown in _typed(text):
         assert shown in output
-    assert f'Patient: "{plain(text)}"' in output
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')  # the label's end is unambiguous
+    assert f'Patient: "{plain(escaped)}"' in output
     assert f"Review of {plain(text)}" in output
 
 

@@ -23,6 +23,8 @@ class FakeApp:
     """Stands in for the Textual app: records how it was built and that it ran."""
 
     built: ClassVar[dict[str, object]] = {}
+    exit_line = None
+    return_code = 0
 
     def __init__(self, **kwargs: object) -> None:
         FakeApp.built = dict(kwargs) | {"ran": False}
