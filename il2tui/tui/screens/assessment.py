@@ -98,13 +98,8 @@ class AssessmentScreen(MeasuringScreen):
         for row in self.query(MeasureRow):
             pair = assessment.measurements.get(row.lesion_id)
             if pair is not None:
-                row.set_pair_text(*(show_diameter(d, "mm") for d in pair))
-        for new in assessment.new_lesions:
-            pair = new.diameters or (None, None)
-            values = {"site": new.site} | {
-                f"d{i + 1}": show_diameter(d, "mm") for i, d in enumerate(pair)
-            }
-            self.query_one("#new-rows").mount(NewLesionRow(values))
+                row.set_pair_text(*(show_diameter(d, self.unit) for d in pair))
+        # The new lesions' rows were composed from the record (:meth:`_new_rows`).
 
     def draft(self) -> dict[str, Any]:
         """Date, unit, each lesion's diameters and the new lesions, as typed."""
