@@ -176,6 +176,26 @@ class Assessment(_Model):
     """Lesions seen for the first time at this evaluation."""
 
 
+class GuidelineVersion(_Model):
+    """Which guideline a recommendation came from."""
+
+    id: str = Field(min_length=1, max_length=100)
+    """The guideline's id."""
+    version: str = Field(min_length=1, max_length=40)
+    """Its version."""
+
+
+class Seen(_Model):
+    """The recommendation the clinician was shown when deciding."""
+
+    rule: str = Field(min_length=1, max_length=100)
+    """The id of the guideline rule that decided."""
+    action: Literal["retreat", "consider_retreat", "consolidate", "stop", "reassess"]
+    """What it recommended."""
+    guideline: GuidelineVersion
+    """The guideline's id and version."""
+
+
 class Decision(_Model):
     """What the clinician decided after the course's assessment."""
 
@@ -183,6 +203,9 @@ class Decision(_Model):
     """Give another course, or stop IL-2."""
     reason: str | None = Field(default=None, max_length=2000)
     """Why, in the clinician's words (required by the assistant for an override)."""
+    seen: Seen | None = None
+    """The recommendation this decision answered (absent in files written before it was
+    recorded). When today's recommendation differs, the decision is stale."""
 
 
 class Course(_Model):

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from il2tui.clinical.model import CourseReview, Review
 from il2tui.core.textsafe import plain, spreadsheet
+from il2tui.report.common import stale_text
 
 COLUMNS = (
     "source",
@@ -37,6 +38,8 @@ COLUMNS = (
     "cautions",
     "clinician_decision",
     "differs",
+    "stale",
+    "stale_note",
     "guideline",
 )
 #: The columns that hold text from the files rather than numbers or codes.
@@ -104,6 +107,8 @@ def _course(course: CourseReview) -> tuple[object, ...]:
         " ".join(c.id for c in rec.cautions),
         decision.action if decision else None,
         decision.differs if decision else None,
+        decision.stale if decision else None,
+        stale_text(decision, rec),
     )
 
 

@@ -1,0 +1,104 @@
+"""Going back and forth records nothing twice: every step shows what is on file, and answering
+it again replaces the record rather than adding to it (issue 13, point 1)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from il2tui.case.files import case_from_data
+from il2tui.tui.app import AssistApp
+from il2tui.tui.steps import Step
+from tests.tui import cases
+from tests.tui.conftest import settle
+
+Build = Callable[..., AssistApp]
+
+#: Two courses: new lesions at the first restaging (one measured, one not), a decision
+#: with a note, then a second course stopped by an override with a reason.
+ROUND_TRIP = cases.case(
+    [
+        cases.course(1, "2025-01-13", "2025-03-10", cases.SAME, decision={"action": "retreat"})
+        | {
+            "assessments": [
+                {
+                    "date": "2025-03-10",
+                    "measurements": cases.SAME,
+                    "new_lesions": [{"site": "bone", "diameters": [11, 9]}, {"site": "skin"}],
+                }
+            ],
+            "decision": {"action": "retreat", "reason": "fit and willing"},
+        },
+        cases.course(
+            2,
+            "2025-03-24",
+            "2025-05-19",
+            cases.HALF,
+            decision={"action": "stop", "reason": "patient's wish"},
+        ),
+    ]
+)
+#: The steps from the patient to the summary, as Escape walks them backwards.
+STEPS = 9
+
+
+def walk(app: AssistApp, rounds: int, palette: bool = False) -> None:
+    """Open the case, then ``rounds`` times: Escape back to the patient step and Enter forward
+    to the summary, answering every step with what it shows."""
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert app.screen.step.kind == "summary"  # type: ignore[attr-defined]
+            for _ in range(rounds):
+                if palette:  # jump to a restaging with the palette and straight back
+                    app.jump(Step("assessment", 1))
+                    await settle(pilot)
+                    app.jump(Step("summary"))
+                    await settle(pilot)
+                for _ in range(STEPS - 1):
+                    await pilot.press("escape")
+                    await settle(pilot)
+                assert app.screen.step.kind == "patient"  # type: ignore[attr-defined]
+                for _ in range(STEPS - 1):
+                    await pilot.press("enter")
+                    await settle(pilot)
+                assert app.screen.step.kind == "summary"  # type: ignore[attr-defined]
+
+    asyncio.run(run())
+
+
+def _saved(tmp_path: Path, name: str, build: Build, rounds: int, **kw: Any) -> dict[str, Any]:
+    path = cases.write(tmp_path, name, ROUND_TRIP)
+    walk(build(case_path=path), rounds, **kw)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_two_round_trips_save_what_one_does(build: Build, tmp_path: Path) -> None:
+    """Forward and back twice (and through the palette) saves the same file as once; that file
+    holds the two new lesions once each and both decisions with their reasons as typed."""
+    once = _saved(tmp_path, "once", build, 1)
+    twice = _saved(tmp_path, "twice", build, 2)
+    palette = _saved(tmp_path, "palette", build, 2, palette=True)
+    assert twice == once
+    assert palette == once
+    first, second = once["courses"]
+    assert first["assessments"][0]["new_lesions"] == [
+        {"site": "bone", "diameters": [11, 9]},
+        {"site": "skin"},
+    ]
+    assert len(first["assessments"]) == 1 and len(second["assessments"]) == 1
+    assert (first["decision"]["action"], first["decision"]["reason"]) == (
+        "retreat",
+        "fit and willing",
+    )
+    assert (second["decision"]["action"], second["decision"]["reason"]) == (
+        "stop",
+        "patient's wish",
+    )
+    for course in once["courses"]:  # what each decision answered is recorded with it
+        assert set(course["decision"].pop("seen")) == {"rule", "action", "guideline"}
+    assert case_from_data(once, source="saved") == case_from_data(ROUND_TRIP, source="typed")
