@@ -196,8 +196,8 @@ class Seen(_Model):
     """The guideline's id and version."""
 
 
-class Decision(_Model):
-    """What the clinician decided after the course's assessment."""
+class EarlierDecision(_Model):
+    """A decision as it was recorded before the clinician decided again."""
 
     action: Literal["retreat", "stop"]
     """Give another course, or stop IL-2."""
@@ -206,6 +206,13 @@ class Decision(_Model):
     seen: Seen | None = None
     """The recommendation this decision answered (absent in files written before it was
     recorded). When today's recommendation differs, the decision is stale."""
+
+
+class Decision(EarlierDecision):
+    """What the clinician decided after the course's assessment."""
+
+    earlier: tuple[EarlierDecision, ...] = Field(default=(), max_length=100)
+    """The decisions this one replaced, oldest first: the record keeps what was answered."""
 
 
 class Course(_Model):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from il2tui.case.files import CaseError, case_from_data
-from il2tui.case.model import FORMAT, Case, Decision
+from il2tui.case.model import FORMAT, Case, Decision, EarlierDecision
 
 Pair = tuple[Decimal, Decimal]
 _FIELD_WORDS = [
@@ -116,10 +116,25 @@ def with_assessment(case: Case, number: int, index: int, assessment: dict[str, A
 
 
 def with_decision(case: Case, number: int, decision: Decision) -> Case:
-    """Course ``number`` with the clinician's decision recorded."""
+    """Course ``number`` with the clinician's decision recorded.
+
+    A decision that replaces a different one keeps it in ``earlier``: the record says
+    what was answered then. The same answer given again changes nothing.
+    """
+    old = case.courses[number - 1].decision
+    history = old.earlier if old is not None else ()
+    if old is not None and not _same_answer(old, decision):
+        history += (EarlierDecision.model_validate(old.model_dump(exclude={"earlier"})),)
     data = dump(case)
-    data["courses"][number - 1]["decision"] = decision.model_dump(exclude_none=True)
+    new = decision.model_copy(update={"earlier": history})
+    data["courses"][number - 1]["decision"] = new.model_dump(exclude_none=True)
     return rebuild(data)
+
+
+def _same_answer(old: EarlierDecision, new: EarlierDecision) -> bool:
+    """The same decision (a file that did not record what was seen gains it, no more)."""
+    seen = old.seen is None or old.seen == new.seen
+    return seen and (old.action, old.reason) == (new.action, new.reason)
 
 
 def describe(error: CaseError) -> str:

@@ -4,12 +4,17 @@ it again replaces the record rather than adding to it (issue 13, point 1)."""
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
+from textual.widgets import Static
+
 from il2tui.case.files import case_from_data
+from il2tui.tui import wording as w
 from il2tui.tui.app import AssistApp
 from il2tui.tui.steps import Step
 from tests.tui import cases
@@ -71,6 +76,12 @@ def walk(app: AssistApp, rounds: int, palette: bool = False) -> None:
     asyncio.run(run())
 
 
+def _text(renderable: object) -> str:
+    console = Console(width=300, file=io.StringIO(), record=True)
+    console.print(renderable)
+    return console.export_text()
+
+
 def _saved(tmp_path: Path, name: str, build: Build, rounds: int, **kw: Any) -> dict[str, Any]:
     path = cases.write(tmp_path, name, ROUND_TRIP)
     walk(build(case_path=path), rounds, **kw)
@@ -102,3 +113,49 @@ def test_two_round_trips_save_what_one_does(build: Build, tmp_path: Path) -> Non
     for course in once["courses"]:  # what each decision answered is recorded with it
         assert set(course["decision"].pop("seen")) == {"rule", "action", "guideline"}
     assert case_from_data(once, source="saved") == case_from_data(ROUND_TRIP, source="typed")
+
+
+def test_a_stale_decision_is_asked_again_and_the_first_answer_stays(
+    build: Build, tmp_path: Path
+) -> None:
+    """Opening a case whose decision answered another recommendation (MR then, PR now) lands
+    on that decision with the was/now line; Enter records the new answer, and the file and
+    the transcript keep the first one, what it answered, and the change as a new entry."""
+    from il2tui.tui.transcript import transcript
+
+    path = cases.write(tmp_path, "stale", cases.STALE)
+    app = build(case_path=path)
+    lines: list[str] = []
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert app.screen.step == Step("decision", 1)  # type: ignore[attr-defined]
+            head = _text(app.screen.query_one("#decision-head", Static).content)
+            assert "The recommendation changed since this decision" in head
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.screen.step == Step("course", 2)  # type: ignore[attr-defined]
+            entries = transcript(app.session.case, app.current_review())  # type: ignore[union-attr]
+            lines.extend(f"{e.role}: {e.text}" for e in entries)
+
+    asyncio.run(run())
+    decision = json.loads(path.read_text(encoding="utf-8"))["courses"][0]["decision"]
+    first = cases.STALE["courses"][0]["decision"]
+    assert decision["earlier"] == [first]
+    assert decision["seen"] == {
+        "rule": "objective_response",
+        "action": "retreat",
+        "guideline": cases.GUIDELINE,
+    }
+    tail = lines[lines.index("assistant: " + w.question("decision", 1)) - 1 :]
+    assert tail == [
+        "result: Recommendation (first_course_no_objective_response): consider another course.",
+        "assistant: " + w.question("decision", 1),
+        "clinician: Accepted: give another course. Note: “minor response, fit”.",
+        "result: The recommendation changed since this decision (was: consider another course,"
+        " now: give another course); the decision was asked again.",
+        "result: Recommendation (objective_response): give another course.",
+        "assistant: " + w.question("decision", 1),
+        "clinician: Accepted: give another course. Note: “minor response, fit”.",
+    ]
