@@ -154,6 +154,9 @@ class Baseline(_Model):
     """The date of the baseline evaluation."""
     measurements: dict[str, Pair]
     """Lesion id to its two perpendicular diameters in mm, both above 0."""
+    unit: Literal["mm", "cm"] | None = None
+    """The unit the clinician typed the diameters in (they are stored in mm); the assistant
+    reads every restaging in it too."""
 
 
 class NewLesion(_Model):

@@ -18,11 +18,15 @@ from il2tui.case.files import CaseError, case_from_data
 from il2tui.case.model import FORMAT, Case, Decision, EarlierDecision
 
 Pair = tuple[Decimal, Decimal]
+_MEASURED = r"^(?:baseline|courses\[\d+\]\.assessments\[\d+\])\.measurements\."
 _FIELD_WORDS = [
     (r"^patient\.(\w+)$", "patient, {0}"),
-    (r"^baseline\.date$", "baseline date"),
-    (r"^(?:baseline\.measurements|lesions\[\d+\])\.?(.*)$", "baseline lesion {0}"),
-    (r"^courses\[(\d+)\]\.assessments\[\d+\]\.date$", "date of the assessment"),
+    (r"^baseline\.date$", "Baseline date"),
+    (_MEASURED + r"(.+)\[0\]$", "{0}, first diameter"),
+    (_MEASURED + r"(.+)\[1\]$", "{0}, second diameter"),
+    (_MEASURED + r"(.+)$", "{0}"),
+    (r"^lesions\[\d+\]", "baseline lesions"),
+    (r"^courses\[(\d+)\]\.assessments\[\d+\]\.date$", "Restaging date"),
     (r"^courses\[(\d+)\]\.assessments\[\d+\]\.(.*)$", "assessment, {1}"),
     (r"^courses\[(\d+)\]\.(\w+)", "course, {1}"),
 ]
@@ -54,12 +58,16 @@ def with_patient(case: Case | None, patient: dict[str, Any]) -> Case:
     return rebuild(dump(case) | {"patient": patient})
 
 
-def with_baseline(case: Case, when: date, lesions: list[dict[str, Any]], pairs: dict) -> Case:
-    """The case with its lesions and baseline replaced; measurements of removed lesions go.
+def with_baseline(
+    case: Case, when: date, lesions: list[dict[str, Any]], pairs: dict, unit: str = "mm"
+) -> Case:
+    """The case with its lesions and baseline replaced (typed in ``unit``); measurements of
+    removed lesions go.
 
     The screen asks first when that deletes a measurement (:func:`measured_later`).
     """
-    data = dump(case) | {"lesions": lesions, "baseline": {"date": when, "measurements": pairs}}
+    baseline = {"date": when, "measurements": pairs} | ({"unit": unit} if unit == "cm" else {})
+    data = dump(case) | {"lesions": lesions, "baseline": baseline}
     kept = {lesion["id"] for lesion in lesions}
     for _, found in _restagings(data):
         for lesion_id in set(found) - kept:
