@@ -14,6 +14,7 @@ from il2tui.tui.evidence_view import cohort_view
 from il2tui.tui.forms import FieldError, parse_count, parse_date
 from il2tui.tui.screens.step import StepScreen
 from il2tui.tui.steps import Step
+from il2tui.tui.widgets.checklist import Checklist
 from il2tui.tui.widgets.field import Field
 
 if TYPE_CHECKING:
@@ -38,9 +39,9 @@ class CourseScreen(StepScreen):
             with Horizontal(classes="row"):
                 yield Static(label, classes="label")
                 yield Field(id=key, placeholder=_placeholder(key), classes=classes)
-        yield Static("What stops retreatment (space ticks)", classes="section")
+        yield Static("What stops retreatment (↑/↓ move, space ticks)", classes="section")
         options = [(text, code) for code, text in w.TOXICITY.items()] + [(w.DECLINED, DECLINED)]
-        yield SelectionList[str](*options, id="stops", compact=True)
+        yield Checklist(*options, id="stops", compact=True)
         with Horizontal(classes="row"):
             yield Static("Toxicity note", classes="label")
             yield Field(id="note", placeholder="optional, in your words")
