@@ -116,8 +116,9 @@ class FlowApp(SavingApp):
         if stale is None or not isinstance(screen, StepScreen):
             return
         step = Step("decision", stale.number)
-        if screen.step != step:
-            self.jump(step)
+        if screen.step == step:
+            return  # the step itself says that the recommendation changed
+        self.jump(step)
         self.notify(
             f"The recommendation after course {stale.number} changed since your decision: "
             "please confirm the decision again.",

@@ -80,8 +80,8 @@ def enter_words(found: CourseReview, recorded: Decision | None) -> str:
     action = found.recommendation.action
     if keeps_recorded(found, recorded):
         assert recorded is not None
-        return f"Enter: keep ({w.DECISIONS[recorded.action]}) · ctrl+o: decide otherwise"
+        return f"Enter: keep ({w.DECISIONS[recorded.action]}) · ctrl+o: override, with a reason"
     if action == "reassess":
         return "Enter: complete the measurements · ctrl+o: decide anyway, with a reason"
     accept = "give another course" if action != "stop" else "stop IL-2"
-    return f"Enter: accept ({accept}) · ctrl+o: decide otherwise, with a reason"
+    return f"Enter: accept ({accept}) · ctrl+o: override, with a reason"

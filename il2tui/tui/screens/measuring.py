@@ -102,7 +102,7 @@ class MeasuringScreen(StepScreen):
 
     def _show_unit(self) -> None:
         other = "cm" if self.unit == "mm" else "mm"
-        words = f"  diameters in {self.unit} (ctrl+t: read them as {other})"
+        words = f"  diameters in {self.unit} (ctrl+t: read as {other})"
         self.query_one("#unit", Static).update(Text(words, style="dim"))
         for label in self.query(".unit-label").results(Static):
             label.update(self.unit)
