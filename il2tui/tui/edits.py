@@ -109,8 +109,11 @@ def with_course(case: Case, number: int, values: dict[str, Any]) -> Case:
 def with_assessment(case: Case, number: int, index: int, assessment: dict[str, Any]) -> Case:
     """Course ``number`` with assessment ``index`` added or replaced.
 
-    A changed assessment clears the course's recorded decision: it was taken on
-    other measurements, so the clinician decides again.
+    A decision that records what it answered (``seen``) stays: if the changed
+    measurements change the recommendation, the review marks it stale and the
+    assistant asks for it again, with the first answer kept. A decision that does not
+    say what it answered is cleared when the measurements change, since nothing could
+    tell whether it still holds.
     """
     data = dump(case)
     course = data["courses"][number - 1]
@@ -119,6 +122,8 @@ def with_assessment(case: Case, number: int, index: int, assessment: dict[str, A
     edited = rebuild(data)
     if edited.courses[number - 1].assessments == case.courses[number - 1].assessments:
         return case
+    if "seen" in course.get("decision", {}):
+        return edited
     course.pop("decision", None)
     return rebuild(data)
 

@@ -159,3 +159,44 @@ def test_a_stale_decision_is_asked_again_and_the_first_answer_stays(
         "assistant: " + w.question("decision", 1),
         "clinician: Accepted: give another course. Note: “minor response, fit”.",
     ]
+
+
+def test_a_changed_restaging_keeps_the_decision_and_asks_it_again(
+    build: Build, tmp_path: Path
+) -> None:
+    """Course 1 decided "retreat" on a PR (rule objective_response); the restaging is then
+    corrected to 23 × 20 and 30 × 24 mm (SPD 1,180 of 1,230: -4.1%, no response), so today
+    the rule first_course_no_objective_response advises considering another course. The
+    decision stays on file, the decision step follows and says it changed; Enter records
+    the new answer and keeps the first in ``earlier``."""
+    seen = {"rule": "objective_response", "action": "retreat", "guideline": cases.GUIDELINE}
+    decided = {"action": "retreat", "seen": seen}
+    data = cases.case([cases.course(1, "2025-01-13", "2025-03-10", cases.HALF, decision=decided)])
+    path = cases.write(tmp_path, "changed", data)
+    app = build(case_path=path)
+    kept: list[Any] = []
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            app.jump(Step("assessment", 1))
+            await settle(pilot)
+            fields = app.screen.query(".measure-row Field")
+            for field, value in zip(fields, ("23", "20", "30", "24"), strict=True):
+                field.value = value  # type: ignore[attr-defined]
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            kept.append(json.loads(path.read_text(encoding="utf-8"))["courses"][0]["decision"])
+            assert app.screen.step == Step("decision", 1)  # type: ignore[attr-defined]
+            head = _text(app.screen.query_one("#decision-head", Static).content)
+            assert "The recommendation changed since this decision" in head
+            await pilot.press("enter")
+            await settle(pilot)
+
+    asyncio.run(run())
+    assert kept == [{"action": "retreat", "seen": seen, "earlier": []}]
+    decision = json.loads(path.read_text(encoding="utf-8"))["courses"][0]["decision"]
+    assert decision["seen"]["rule"] == "first_course_no_objective_response"
+    assert decision["action"] == "retreat"
+    assert decision["earlier"] == [{"action": "retreat", "seen": seen}]
