@@ -188,3 +188,30 @@ def test_an_empty_new_lesion_row_is_dropped(build: Build, tmp_path: Path) -> Non
     assessment = _saved(path)["courses"][0]["assessments"][0]
     assert assessment["new_lesions"] == []
     assert assessment["measurements"]["L1"] == [12, 10]
+
+
+def test_the_course_step_lists_every_problem(build: Build, tmp_path: Path) -> None:
+    """A start date that does not exist and 16 doses in a cycle (at most 15): both are
+    listed at once and the start date, the first, has the focus."""
+    path = cases.write(tmp_path, "course", cases.BEFORE_COURSE)
+    app = build(case_path=path)
+    seen: list[Any] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await typed(pilot, "2025-02-30")
+        await pilot.press("tab")
+        await typed(pilot, "16")
+        await pilot.press("enter")
+        await settle(pilot)
+        seen.append((_errors(app), app.focused.id if app.focused else None))
+
+    _run(app, steps)
+    assert seen == [
+        (
+            [
+                "⚠ The start date: type a date as YYYY-MM-DD",
+                "⚠ Doses in cycle 1: type a whole number from 0 to 15",
+            ],
+            "start",
+        )
+    ]

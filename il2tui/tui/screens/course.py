@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import SelectionList, Static
 
 from il2tui.tui import wording as w
+from il2tui.tui.checks import Problem
 from il2tui.tui.evidence_view import cohort_view
 from il2tui.tui.forms import FieldError, parse_count, parse_date
 from il2tui.tui.screens.step import StepScreen
@@ -58,6 +59,27 @@ class CourseScreen(StepScreen):
         for code in (*course.toxicity, *((DECLINED,) if course.declined_further else ())):
             stops.select(code)
         self.query_one("#note", Field).value = course.toxicity_note or ""
+
+    def problems(self) -> list[Problem]:
+        """The start date and each cycle's doses: every problem, each in its field."""
+        out = []
+        start = self.query_one("#start", Field)
+        try:
+            parse_date(start.value, "The start date")
+        except FieldError as exc:
+            out.append(Problem(start, str(exc)))
+        counts = []
+        for i in (1, 2):
+            field = self.query_one(f"#cycle{i}", Field)
+            try:
+                counts.append(parse_count(field.value, f"Doses in cycle {i}", 0, MAX_DOSES))
+            except FieldError as exc:
+                counts.append(0)
+                out.append(Problem(field, str(exc)))
+        if counts[0] is None and counts[1] is not None:
+            first = self.query_one("#cycle1", Field)
+            out.append(Problem(first, "Doses in cycle 1: type them before those of cycle 2."))
+        return out
 
     def values(self) -> dict[str, Any]:
         """The form as the fields of a course in the case file."""

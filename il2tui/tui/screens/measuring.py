@@ -108,9 +108,8 @@ class MeasuringScreen(StepScreen):
             label.update(self.unit)
 
     def on_input_changed(self) -> None:
-        """Something was typed: preview again, and list the problems again if shown."""
+        """Something was typed: preview again (the step lists its problems again too)."""
         self.preview()
-        self.recheck()
 
     def field_for(self, path: str) -> Widget | None:
         """A checking error about a date is about the date field."""

@@ -239,6 +239,10 @@ class StepScreen(Fits, Screen[None]):
         except CaseError as exc:
             return None, [Problem(self.field_for(exc.path), describe(exc))]
 
+    def on_input_changed(self) -> None:
+        """Something was typed: list the problems again if they are shown."""
+        self.recheck()
+
     def recheck(self) -> None:
         """After a change: list the problems again if they are shown (a fixed one goes)."""
         if self._listing:
