@@ -166,8 +166,8 @@ def test_summary(snap_compare, build: Build, tmp_path: Path) -> None:
 
 
 def test_evidence_browser(snap_compare, build: Build) -> None:
-    """F2 from the start screen: the list of tables, Table 3 and 4's transitions (tempo)
-    with its columns, and the highlighted row's details."""
+    """F2 from the start screen: the list of tables (its border says ↑/↓ and tab), Table 3
+    and 4's transitions (tempo) with its columns, and the highlighted row's details."""
 
     async def before(pilot: Pilot) -> None:
         await settle(pilot)
