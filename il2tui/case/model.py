@@ -177,6 +177,9 @@ class Baseline(_Model):
     """The date of the baseline evaluation."""
     measurements: dict[str, Pair]
     """Lesion id to its two perpendicular diameters in mm, both above 0."""
+    unit: Literal["mm", "cm"] | None = None
+    """The unit the clinician typed the diameters in (they are stored in mm); the assistant
+    reads every restaging in it too."""
 
 
 class NewLesion(_Model):
@@ -199,13 +202,43 @@ class Assessment(_Model):
     """Lesions seen for the first time at this evaluation."""
 
 
-class Decision(_Model):
-    """What the clinician decided after the course's assessment."""
+class GuidelineVersion(_Model):
+    """Which guideline a recommendation came from."""
+
+    id: str = Field(min_length=1, max_length=100)
+    """The guideline's id."""
+    version: str = Field(min_length=1, max_length=40)
+    """Its version."""
+
+
+class Seen(_Model):
+    """The recommendation the clinician was shown when deciding."""
+
+    rule: str = Field(min_length=1, max_length=100)
+    """The id of the guideline rule that decided."""
+    action: Literal["retreat", "consider_retreat", "consolidate", "stop", "reassess"]
+    """What it recommended."""
+    guideline: GuidelineVersion
+    """The guideline's id and version."""
+
+
+class EarlierDecision(_Model):
+    """A decision as it was recorded before the clinician decided again."""
 
     action: Literal["retreat", "stop"]
     """Give another course, or stop IL-2."""
     reason: str | None = Field(default=None, max_length=2000)
     """Why, in the clinician's words (required by the assistant for an override)."""
+    seen: Seen | None = None
+    """The recommendation this decision answered (absent in files written before it was
+    recorded). When today's recommendation differs, the decision is stale."""
+
+
+class Decision(EarlierDecision):
+    """What the clinician decided after the course's assessment."""
+
+    earlier: tuple[EarlierDecision, ...] = Field(default=(), max_length=100)
+    """The decisions this one replaced, oldest first: the record keeps what was answered."""
 
 
 class Course(_Model):

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from il2tui.case.model import Seen
 from il2tui.evidence.answer import CohortAnswer
 
 Category = Literal["CR", "PR", "MR", "SD", "PD", "NE"]
@@ -163,6 +164,12 @@ class ClinicianDecision(_Frozen):
     """The clinician's words."""
     differs: bool
     """True when the decision departs from the recommendation."""
+    seen: Seen | None = None
+    """The recommendation the clinician was shown when deciding, as the file records it."""
+    stale: bool | None = None
+    """True when today's recommendation (rule or action) is not the one ``seen``: the
+    decision answered something else and needs confirming again; ``None`` when the file
+    does not record what was seen."""
 
 
 class CourseReview(_Frozen):

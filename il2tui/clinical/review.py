@@ -142,7 +142,7 @@ def _course(
         recommendation=recommendation,
         cohort_this_course=cohort(diagnosis, course.number, before) if before else None,
         cohort=cohort(diagnosis, course.number + 1, point.state) if point.state else None,
-        clinician_decision=_decision(course, recommendation.action),
+        clinician_decision=_decision(course, recommendation),
     )
 
 
@@ -165,12 +165,17 @@ def _facts(
     }
 
 
-def _decision(course: Course, recommended: str) -> ClinicianDecision | None:
-    if course.decision is None:
+def _decision(course: Course, now: Recommendation) -> ClinicianDecision | None:
+    decision = course.decision
+    if decision is None:
         return None
-    action = course.decision.action
+    seen = decision.seen
     return ClinicianDecision(
-        action=action, reason=course.decision.reason, differs=recommended not in AGREES[action]
+        action=decision.action,
+        reason=decision.reason,
+        differs=now.action not in AGREES[decision.action],
+        seen=seen,
+        stale=None if seen is None else (seen.rule, seen.action) != (now.rule, now.action),
     )
 
 

@@ -109,13 +109,32 @@ def _pct(value: float) -> str:
     return f"{value * 100:.1f}%"
 
 
-def decision_line(decision: ClinicianDecision | None) -> str | None:
-    """What the clinician decided, and whether it departs from the recommendation."""
+def decision_line(
+    decision: ClinicianDecision | None, now: Recommendation | None = None
+) -> str | None:
+    """What the clinician decided, whether it departs from the recommendation, and (given
+    ``now``, today's recommendation) whether that recommendation changed since."""
     if decision is None:
         return None
     why = f": {decision.reason}" if decision.reason else ""
     verdict = "DIFFERS from the recommendation" if decision.differs else "agrees"
-    return f"Clinician decided: {decision.action}{why} ({verdict})"
+    changed = stale_text(decision, now) if now is not None else None
+    return f"Clinician decided: {decision.action}{why} ({verdict})" + (
+        f"; {changed}" if changed else ""
+    )
+
+
+def stale_text(decision: ClinicianDecision | None, now: Recommendation) -> str | None:
+    """``the recommendation changed since this decision (was …, now …)`` for a stale
+    decision; ``None`` when it is current or the file does not say what was seen."""
+    if decision is None or not decision.stale or decision.seen is None:
+        return None
+    seen = decision.seen
+    was = f"{ACTION_LABEL[seen.action]}, rule {seen.rule}"
+    return (
+        f"the recommendation changed since this decision (was {was}, "
+        f"now {ACTION_LABEL[now.action]}, rule {now.rule}): confirm the decision again"
+    )
 
 
 def best_line(review: Review) -> str:

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from il2tui.clinical.model import CourseReview, Review
 from il2tui.core.textsafe import spreadsheet
+from il2tui.report.common import stale_text
 
 COLUMNS = (
     "source",
@@ -40,6 +41,8 @@ COLUMNS = (
     "cautions",
     "clinician_decision",
     "differs",
+    "stale",
+    "stale_note",
     "guideline",
 )
 
@@ -102,6 +105,8 @@ def _course(course: CourseReview) -> tuple[object, ...]:
         " ".join(c.id for c in rec.cautions),
         decision.action if decision else None,
         decision.differs if decision else None,
+        decision.stale if decision else None,
+        stale_text(decision, rec),
     )
 
 

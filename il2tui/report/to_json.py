@@ -11,10 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from il2tui.clinical.arithmetic import assessment_lines
-from il2tui.clinical.model import AssessmentResult, CourseReview, Note, Recommendation, Review
+from il2tui.clinical.model import (
+    AssessmentResult,
+    ClinicianDecision,
+    CourseReview,
+    Note,
+    Recommendation,
+    Review,
+)
 from il2tui.core.jsonio import dumps_exact
 from il2tui.core.textsafe import json_safe
 from il2tui.evidence.answer import CohortAnswer
+from il2tui.report import common
 
 
 def render_json(review: Review, source: str | None = None) -> str:
@@ -74,11 +82,18 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "sources": [c.model_dump() for c in rec.sources],
         "explanation": "\n".join(_explanation(rec, last)),
         "cautions": [_note(n) for n in rec.cautions],
-        "clinician_decision": decision.model_dump() if decision else None,
+        "clinician_decision": _decision(decision, rec),
         "cohort": _cohort(course.cohort),
         "cohort_this_course": _cohort(course.cohort_this_course),
         "assessments": [_assessment(a) for a in course.assessments],
     }
+
+
+def _decision(decision: ClinicianDecision | None, now: Recommendation) -> dict[str, Any] | None:
+    """The decision as recorded, ``stale`` and, when stale, the sentence that says so."""
+    if decision is None:
+        return None
+    return decision.model_dump() | {"stale_note": common.stale_text(decision, now)}
 
 
 def _explanation(rec: Recommendation, last: AssessmentResult | None) -> list[str]:

@@ -7,7 +7,7 @@ Every line with text from the case file passes through
 from __future__ import annotations
 
 from il2tui.clinical.arithmetic import assessment_lines
-from il2tui.clinical.model import CourseReview, Note, Review
+from il2tui.clinical.model import ClinicianDecision, CourseReview, Note, Review
 from il2tui.core import display
 from il2tui.core.textsafe import markdown as md
 from il2tui.report import common as common
@@ -59,9 +59,17 @@ def _row(course: CourseReview) -> str:
         common.confirmation_cell(last),
         common.ACTION_LABEL[course.recommendation.action],
         f"`{course.recommendation.rule}`",
-        (decision.action + (" (differs)" if decision.differs else "")) if decision else "—",
+        _decision_cell(decision) if decision else "—",
     ]
     return "| " + " | ".join(cells) + " |"
+
+
+def _decision_cell(decision: ClinicianDecision) -> str:
+    return (
+        decision.action
+        + (" (differs)" if decision.differs else "")
+        + (" (STALE: the recommendation changed)" if decision.stale else "")
+    )
 
 
 def _course(course: CourseReview) -> list[str]:
@@ -80,7 +88,7 @@ def _course(course: CourseReview) -> list[str]:
     out += [f"  - Caution (`{c.id}`): {md(c.text + common.cite(c))}" for c in rec.cautions]
     label = f"The series, course {course.number + 1} from state {course.state}"
     out += _bullets(common.cohort_lines(course.cohort, label))
-    decision = common.decision_line(course.clinician_decision)
+    decision = common.decision_line(course.clinician_decision, rec)
     if decision:
         out.append(f"- {md(decision)}")
     return out

@@ -55,7 +55,7 @@ def _course(course: CourseReview) -> list[tuple[int, str]]:
     out += [(2, f"Caution ({c.id}): {c.text}{common.cite(c)}") for c in rec.cautions]
     label = f"The series, course {course.number + 1} from state {course.state}"
     out += [(1, line) for line in common.cohort_lines(course.cohort, label)]
-    decision = common.decision_line(course.clinician_decision)
+    decision = common.decision_line(course.clinician_decision, rec)
     if decision:
         out.append((1, decision))
     return out

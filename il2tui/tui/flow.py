@@ -19,11 +19,12 @@ from textual.timer import Timer
 from il2tui.tui import memory
 from il2tui.tui.host import Saved
 from il2tui.tui.saving import SavingApp
+from il2tui.tui.steps import Step
 
 if TYPE_CHECKING:
     from il2tui.case.model import Case
     from il2tui.core.locking import HeldElsewhere
-    from il2tui.tui.steps import Step
+    from il2tui.tui.reviewing import ReviewState
 
 #: Seconds after a step is shown before the idle-time full garbage collection.
 COLLECT_AFTER = 0.5
@@ -41,7 +42,6 @@ class FlowApp(SavingApp):
     def new_case(self) -> None:
         """Start a new case; it is saved to an autosave file once the patient step is answered."""
         from il2tui.tui.session import Session
-        from il2tui.tui.steps import Step
 
         self.use(Session(data_dir=self.data_dir))
         self._swap(_screen_for(Step("patient")))
@@ -106,6 +106,7 @@ class FlowApp(SavingApp):
             return
         self.use(session)
         self._swap(_screen_for(resume_step(session.case)))
+        self._reopen_stale = True
         if session.unsaved:  # the demo's fresh copy: nothing typed yet, so no hurry
             self.after_warm_up(self.save_soon)
 
@@ -131,6 +132,33 @@ class FlowApp(SavingApp):
         self.session.drafts.pop(step.key, None)
         self.store(case)
         self._swap(_screen_for(after))
+        self._reopen_stale = True
+
+    _reopen_stale = False
+    """Set by an answer or an opened file: once its review is in, go to a stale decision."""
+
+    def watch_review_state(self, state: ReviewState | None) -> None:
+        """A review arrived: after an answer or on opening a file, a decision whose
+        recommendation has changed since is asked again (the first such course)."""
+        from il2tui.tui.screens.step import StepScreen
+
+        review = self.current_review()
+        if not self._reopen_stale or review is None:
+            return
+        self._reopen_stale = False
+        stale = next((c for c in review.courses if _is_stale(c.clinician_decision)), None)
+        screen = self._main()
+        if stale is None or not isinstance(screen, StepScreen):
+            return
+        step = Step("decision", stale.number)
+        if screen.step == step:
+            return  # the step itself says that the recommendation changed
+        self.jump(step)
+        self.notify(
+            f"The recommendation after course {stale.number} changed since your decision: "
+            "please confirm the decision again.",
+            timeout=8,
+        )
 
     def store(self, case: Case, then: Saved | None = None) -> None:
         """Keep ``case`` in memory and write it to its file (a worker); review it after a frame.
@@ -197,6 +225,10 @@ class FlowApp(SavingApp):
             self._collect_timer.stop()
         if memory.is_settled():
             self._collect_timer = self.set_timer(COLLECT_AFTER, memory.collect)
+
+
+def _is_stale(decision: Any) -> bool:
+    return decision is not None and decision.stale is True
 
 
 def _screen_for(step: Step) -> Screen:

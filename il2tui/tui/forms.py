@@ -92,12 +92,3 @@ def show_diameter(value: Decimal | None, unit: Unit) -> str:
         return ""
     shown = value / _TEN if unit == "cm" else value
     return format(plain(shown), "f")
-
-
-def convert_text(text: str, old: Unit, new: Unit) -> str:
-    """The text of a diameter field after the unit switch; unreadable text stays as it is."""
-    try:
-        value = parse_diameter(text, old, "")
-    except FieldError:
-        return text
-    return show_diameter(value, new)

@@ -88,6 +88,13 @@ def test_json_has_the_fields_of_il2_review_1() -> None:
         "action": "retreat",
         "reason": "Partial response: continue.",
         "differs": False,
+        "seen": {
+            "rule": "objective_response",
+            "action": "retreat",
+            "guideline": {"id": "nci-sb-2000-retreatment", "version": "1.0.1"},
+        },
+        "stale": False,
+        "stale_note": None,
     }
     assert data["courses"][0]["confirmed"] is None
     assert data["courses"][3]["cohort"]["has_data"] is False

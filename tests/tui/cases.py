@@ -115,3 +115,28 @@ def write(folder: Path, name: str, data: dict[str, Any]) -> Path:
     path = folder / f"{name}.json"
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     return path
+
+
+GUIDELINE = {"id": "nci-sb-2000-retreatment", "version": "1.0.1"}
+#: Course 1 decided on an MR (consider retreatment); the baseline was corrected since and
+#: the same restaging is now a PR (SPD 420 of 1,230: -65.9%), so today's recommendation
+#: is to retreat: the decision answered another recommendation and is stale.
+STALE = case(
+    [
+        course(
+            1,
+            "2025-01-13",
+            "2025-03-10",
+            HALF,
+            decision={
+                "action": "retreat",
+                "reason": "minor response, fit",
+                "seen": {
+                    "rule": "first_course_no_objective_response",
+                    "action": "consider_retreat",
+                    "guideline": GUIDELINE,
+                },
+            },
+        )
+    ]
+)

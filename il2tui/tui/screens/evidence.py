@@ -53,9 +53,11 @@ class EvidenceScreen(Fits, Screen[None]):
             Text("Evidence: J Clin Oncol 2000;18(9):1954-1959", style="bold"), id="evidence-title"
         )
         with Horizontal(id="evidence-body"):
-            yield OptionList(
+            tables = OptionList(
                 *(Option(name, id=name) for name in table_names()), id="tables", markup=False
             )
+            tables.border_subtitle = "↑/↓ · tab"
+            yield tables
             with Vertical(id="evidence-right"):
                 yield Static("", id="table-about", markup=False)
                 yield DataTable(id="evidence-table", zebra_stripes=True, cursor_type="row")

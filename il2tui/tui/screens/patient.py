@@ -17,6 +17,7 @@ from il2tui.tui.forms import FieldError, parse_count
 from il2tui.tui.reviewing import review_in_thread
 from il2tui.tui.screens.step import StepScreen
 from il2tui.tui.steps import Step
+from il2tui.tui.widgets.checklist import Checklist
 from il2tui.tui.widgets.choice import Choice
 from il2tui.tui.widgets.field import Field
 
@@ -56,14 +57,12 @@ class PatientScreen(StepScreen):
         with Horizontal(classes="row"):
             yield Static("ECOG", classes="label")
             yield Choice(_ECOG, id="ecog")
-        yield Static("Prior therapy (space ticks)", classes="section")
-        yield SelectionList[str](
-            *((v, k) for k, v in w.PRIOR_THERAPY.items()), id="prior", compact=True
+        yield Static("Prior therapy (↑/↓ move, space ticks)", classes="section")
+        yield Checklist(*((v, k) for k, v in w.PRIOR_THERAPY.items()), id="prior", compact=True)
+        yield Static(
+            "The series' exclusion criteria that apply (↑/↓ move, space ticks)", classes="section"
         )
-        yield Static("The series' exclusion criteria that apply (space ticks)", classes="section")
-        yield SelectionList[str](
-            *((v, k) for k, v in w.EXCLUSIONS.items()), id="exclusions", compact=True
-        )
+        yield Checklist(*((v, k) for k, v in w.EXCLUSIONS.items()), id="exclusions", compact=True)
 
     def mounted(self) -> None:
         """Load Table 1 and Table 2 for the context panel; preview the warnings."""

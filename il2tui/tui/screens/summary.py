@@ -41,6 +41,10 @@ class SummaryScreen(StepScreen):
         """The best response, the timeline table, the chart, the export line."""
         yield Static(Text("Reviewing…", style="italic"), id="best", markup=False)
         yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield Static(
+            "↑/↓ move · decision: ! override, ? advice changed since (confirm it again)",
+            classes="keys-hint",
+        )
         yield Static("SPD change from baseline at each restaging", classes="section")
         yield SpdChart(id="chart")
         yield Static("", id="exported", markup=False)
