@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from il2tui.clinical.wording import guideline_says
 from il2tui.tui import wording as w
 from il2tui.tui.text import clean
 
@@ -61,8 +62,8 @@ def _course(course: Course, result: CourseReview | None) -> Iterator[Entry]:
             yield Entry("result", clean(result.assessments[j].basis) + _confirmation(result, j))
     if result is not None and course.assessments:
         rec = result.recommendation
-        words = w.recommendation(rec.action, rec.stop_reason)
-        yield Entry("result", f"Recommendation ({clean(rec.rule)}): {words}.")
+        words = guideline_says(rec.action, rec.stop_reason)
+        yield Entry("result", f"{words} (rule {clean(rec.rule)}).")
     if course.decision is not None:
         yield Entry("assistant", w.question("decision", n))
         yield Entry("clinician", _decision(course, result))

@@ -1,0 +1,41 @@
+"""How a recommendation is worded: as what the guideline says, never as an order.
+
+One source for every output (text, Markdown, JSON, the screens): ``Guideline: stop
+IL-2 — progression``, and the notice that the whole review is decision support.
+"""
+
+from __future__ import annotations
+
+#: What each action means, in plain words.
+ACTIONS = {
+    "retreat": "give another course",
+    "consider_retreat": "consider another course",
+    "consolidate": "give one consolidation course",
+    "stop": "stop IL-2",
+    "reassess": "complete the measurements",
+}
+#: Why the guideline says stop.
+STOP_REASONS = {
+    "toxicity": "severe toxicity",
+    "declined": "the patient declines or cannot tolerate more",
+    "progression": "progression",
+    "complete_response": "complete response held through consolidation",
+    "no_objective_response": "no objective response after two or more courses",
+}
+#: Said once by every output that carries a recommendation (the JSON ``notice`` field).
+NOTICE = (
+    "Decision support only: it draws on one retrospective series of 350 patients treated "
+    "with high-dose bolus IL-2 at the NCI Surgery Branch in 1985–1996 (J Clin Oncol "
+    "2000;18(9):1954-1959). The treating team decides."
+)
+
+
+def recommendation_words(action: str, stop_reason: str | None = None) -> str:
+    """``stop IL-2 — progression`` or ``give another course``."""
+    words = ACTIONS[action]
+    return f"{words} — {STOP_REASONS[stop_reason]}" if stop_reason else words
+
+
+def guideline_says(action: str, stop_reason: str | None = None) -> str:
+    """``Guideline: stop IL-2 — progression``: a recommendation, attributed."""
+    return f"Guideline: {recommendation_words(action, stop_reason)}"
