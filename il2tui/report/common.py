@@ -14,16 +14,10 @@ from il2tui.clinical.model import (
     Recommendation,
     Review,
 )
+from il2tui.clinical.wording import guideline_says
 from il2tui.core import display
 from il2tui.evidence.answer import CohortAnswer
 
-ACTION_LABEL = {
-    "retreat": "RETREAT",
-    "consider_retreat": "CONSIDER RETREAT",
-    "consolidate": "CONSOLIDATE",
-    "stop": "STOP",
-    "reassess": "REASSESS",
-}
 DIAGNOSIS_LABEL = {"melanoma": "metastatic melanoma", "renal_cell": "metastatic renal cell cancer"}
 
 
@@ -84,15 +78,34 @@ def response_line(course: CourseReview) -> str:
 
 
 def recommendation_line(rec: Recommendation) -> str:
-    """``Recommendation: STOP (no objective response), rule ...``."""
-    reason = f" ({rec.stop_reason.replace('_', ' ')})" if rec.stop_reason else ""
-    return f"Recommendation: {ACTION_LABEL[rec.action]}{reason}, rule {rec.rule}: {rec.title}"
+    """``Guideline: stop IL-2 — progression (rule progression: Progression)``."""
+    return f"{guideline_says(rec.action, rec.stop_reason)} (rule {rec.rule}: {rec.title})"
 
 
-def cohort_lines(answer: CohortAnswer | None, heading: str) -> list[str]:
-    """What the series' patients in the same place did: counts, percentages, exact intervals."""
-    if answer is None:
+def notice_line(review: Review) -> str:
+    """The one line every output with a recommendation carries: decision support only."""
+    return f"Notice: {review.notice}"
+
+
+ELIGIBILITY_TITLE = "Eligibility: the series' exclusion criteria and the range of its patients"
+
+
+def course_eligibility_lines(review: Review, course: CourseReview) -> list[str]:
+    """Above a course's recommendation: its eligibility flags, a new one in full."""
+    if not course.eligibility:
         return []
+    known = {n.id: n for n in review.eligibility}
+    ids = ", ".join(n.id for n in course.eligibility)
+    lines = [f"Eligibility flags as of this course: {ids}"]
+    lines += [f"  {n.text}{cite(n)}" for n in course.eligibility if known.get(n.id) != n]
+    return lines
+
+
+def cohort_lines(answer: CohortAnswer | None, heading: str, note: str | None = None) -> list[str]:
+    """What the series' patients in the same place did: counts, percentages, exact intervals;
+    or, when no cohort applies, why (``note``)."""
+    if answer is None:
+        return [f"{heading}: {note}"] if note else []
     lines = [f"{heading}: {answer.message} [{answer.source}]"]
     for outcome in answer.outcomes:
         ci = f"{_pct(outcome.ci_low)}-{_pct(outcome.ci_high)}"
@@ -100,6 +113,7 @@ def cohort_lines(answer: CohortAnswer | None, heading: str) -> list[str]:
             f"  {outcome.state}: {outcome.patients} of {answer.treated} = "
             f"{_pct(outcome.proportion)} (exact 95% CI {ci})"
         )
+    lines += [f"  Note: {o.note}" for o in answer.outcomes if o.note]
     lines += [f"  Note: {note}" for note in answer.notes]
     return lines
 

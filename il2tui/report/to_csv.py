@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable
 from decimal import Decimal
 
-from il2tui.clinical.model import CourseReview, Review
+from il2tui.clinical.model import CourseReview, Note, Review
 from il2tui.core.textsafe import plain, spreadsheet
 
 COLUMNS = (
@@ -38,6 +38,7 @@ COLUMNS = (
     "clinician_decision",
     "differs",
     "guideline",
+    "eligibility",
 )
 #: The columns that hold text from the files rather than numbers or codes.
 TEXT_COLUMNS = frozenset({"source", "label"})
@@ -80,8 +81,16 @@ def rows(source: str, review: Review) -> list[tuple[object, ...]]:
     )
     guideline = f"{review.guideline.id} {review.guideline.version}"
     if not review.courses:
-        return [(*case, *([None] * (len(COLUMNS) - len(case) - 1)), guideline)]
-    return [(*case, *_course(course), guideline) for course in review.courses]
+        flags = _ids(review.eligibility)
+        return [(*case, *([None] * (len(COLUMNS) - len(case) - 2)), guideline, flags)]
+    return [
+        (*case, *_course(course), guideline, _ids(course.eligibility)) for course in review.courses
+    ]
+
+
+def _ids(notes: tuple[Note, ...]) -> str:
+    """The ids of notes, space-separated (the eligibility flags of a course)."""
+    return " ".join(n.id for n in notes)
 
 
 def _course(course: CourseReview) -> tuple[object, ...]:
@@ -101,7 +110,7 @@ def _course(course: CourseReview) -> tuple[object, ...]:
         rec.action,
         rec.stop_reason,
         rec.rule,
-        " ".join(c.id for c in rec.cautions),
+        _ids(rec.cautions),
         decision.action if decision else None,
         decision.differs if decision else None,
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import AssessmentResult, CourseReview, Note, Recommendation, Review
+from il2tui.clinical.wording import guideline_says
 from il2tui.core.jsonio import dumps_exact
 from il2tui.core.textsafe import json_safe
 from il2tui.evidence.answer import CohortAnswer
@@ -28,6 +29,7 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
     if source is not None:
         data["source"] = source
     return data | {
+        "notice": review.notice,
         "guideline": review.guideline.model_dump(),
         "diagnosis": review.diagnosis,
         "label": review.label,
@@ -40,6 +42,7 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
         "best_response_first_seen": review.best_response_first_seen,
         "response_duration_days": review.response_duration_days,
         "response_ongoing": review.response_ongoing,
+        "eligibility": [_note(n) for n in review.eligibility],
         "warnings": [_note(n) for n in review.warnings],
         "assumptions": [_note(n) for n in review.assumptions],
         "cohort_first_course": _cohort(review.cohort_first_course),
@@ -66,7 +69,9 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "confirmable_from": last.confirmable_from if last else None,
         "best_response": course.best_response,
         "state": course.state,
+        "eligibility": [_note(n) for n in course.eligibility],
         "recommendation": rec.action,
+        "recommendation_text": guideline_says(rec.action, rec.stop_reason),
         "stop_reason": rec.stop_reason,
         "rule": rec.rule,
         "rule_title": rec.title,
@@ -76,7 +81,9 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "cautions": [_note(n) for n in rec.cautions],
         "clinician_decision": decision.model_dump() if decision else None,
         "cohort": _cohort(course.cohort),
+        "cohort_note": course.cohort_note,
         "cohort_this_course": _cohort(course.cohort_this_course),
+        "cohort_this_course_note": course.cohort_this_course_note,
         "assessments": [_assessment(a) for a in course.assessments],
     }
 
