@@ -24,9 +24,8 @@ STOP_REASONS = {
 }
 #: Said once by every output that carries a recommendation (the JSON ``notice`` field).
 NOTICE = (
-    "Decision support only: it draws on one retrospective series of 350 patients treated "
-    "with high-dose bolus IL-2 at the NCI Surgery Branch in 1985–1996 (J Clin Oncol "
-    "2000;18(9):1954-1959). The treating team decides."
+    "Decision support from one retrospective series: 350 patients given high-dose IL-2 "
+    "at the NCI Surgery Branch, 1985–1996. The treating team decides."
 )
 
 

@@ -113,6 +113,16 @@ def zero_note(state: str, treated: int) -> str:
     return f"{state} 0 of {treated}: exact one-sided 95% upper bound {bound:.1%}"
 
 
+def zero_notes(answer: CohortAnswer) -> tuple[str, ...]:
+    """The 0-of-n notes of an answer as one line: ``MR, PR and CR 0 of 9 each: ...``."""
+    zeros = [o.state for o in answer.outcomes if o.patients == 0]
+    if len(zeros) < 2:
+        return tuple(o.note for o in answer.outcomes if o.note)
+    names = f"{', '.join(zeros[:-1])} and {zeros[-1]}"
+    bound = upper_bound_none_seen(answer.treated)
+    return (f"{names} 0 of {answer.treated} each: exact one-sided 95% upper bound {bound:.1%}",)
+
+
 def best_so_far_note(state: str) -> str | None:
     """Why some states are missing from an answer: the tables record the best response so far."""
     shown = RECORDABLE.get(state, STATES_AFTER)

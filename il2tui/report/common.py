@@ -17,6 +17,7 @@ from il2tui.clinical.model import (
 from il2tui.clinical.wording import guideline_says
 from il2tui.core import display
 from il2tui.evidence.answer import CohortAnswer
+from il2tui.evidence.lookup import zero_notes
 
 DIAGNOSIS_LABEL = {"melanoma": "metastatic melanoma", "renal_cell": "metastatic renal cell cancer"}
 
@@ -113,7 +114,7 @@ def cohort_lines(answer: CohortAnswer | None, heading: str, note: str | None = N
             f"  {outcome.state}: {outcome.patients} of {answer.treated} = "
             f"{_pct(outcome.proportion)} (exact 95% CI {ci})"
         )
-    lines += [f"  Note: {o.note}" for o in answer.outcomes if o.note]
+    lines += [f"  Note: {note}" for note in zero_notes(answer)]
     lines += [f"  Note: {note}" for note in answer.notes]
     return lines
 

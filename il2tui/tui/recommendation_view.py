@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from il2tui.tui import wording as w
+from il2tui.tui.evidence_view import eligibility_view
 from il2tui.tui.text import clean, literal
 
 if TYPE_CHECKING:
@@ -16,11 +17,14 @@ if TYPE_CHECKING:
 
 
 def recommendation_view(found: CourseReview) -> RenderableType:
-    """The recommendation, its rule, the paraphrased reasoning and source, the cautions."""
+    """The eligibility flags, then the recommendation (as the guideline's), its rule, the
+    paraphrased reasoning and source, the cautions."""
     rec = found.recommendation
-    words = w.recommendation(rec.action, rec.stop_reason).upper()
-    lines: list[RenderableType] = [
-        Text.assemble(("Recommendation: ", "bold"), (words, "bold reverse")),
+    words = w.recommendation(rec.action, rec.stop_reason)
+    flags = eligibility_view(found.eligibility)
+    lines: list[RenderableType] = [*((flags, Text()) if flags else ())]
+    lines += [
+        Text.assemble(("Guideline: ", "bold"), (f" {words} ", "bold reverse")),
         Text(f"Rule {clean(rec.rule)}: {clean(rec.title)}", style="bold"),
         Text(clean(rec.reasoning)),
     ]

@@ -107,7 +107,7 @@ def _course_answer(course: Course) -> str:
     text = f"Started {course.start}; doses per cycle: {doses}; "
     text += ("; ".join(stops) if stops else "no toxicity that stops retreatment") + "."
     if course.toxicity_note:
-        text += f" Note: “{clean(course.toxicity_note)}”."
+        text += f" Note: “{clean(course.toxicity_note)}”"
     return text
 
 
@@ -147,8 +147,8 @@ def _decision(course: Course, result: CourseReview | None) -> str:
     words = w.DECISIONS[decision.action]
     differs = result is not None and result.clinician_decision is not None
     if differs and result.clinician_decision.differs:  # type: ignore[union-attr]
-        return f"Override: {words}. Reason: “{clean(decision.reason)}”."
-    reason = f" Note: “{clean(decision.reason)}”." if decision.reason else ""
+        return f"Override: {words}. Reason: “{clean(decision.reason)}”"
+    reason = f" Note: “{clean(decision.reason)}”" if decision.reason else ""
     return f"Accepted: {words}.{reason}"
 
 

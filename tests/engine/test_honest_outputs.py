@@ -98,8 +98,10 @@ def test_every_review_carries_the_notice() -> None:
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
 def test_the_notice_is_said_once(fmt: str) -> None:
     out = RENDER[fmt](PR_THEN_PD, "case.json")
-    assert out.count("Decision support only") == 1
-    assert out.index("Decision support only") < out.index("Guideline: give another course")
+    assert out.count("Decision support from one retrospective series") == 1
+    assert out.index("Decision support from one retrospective series") < out.index(
+        "Guideline: give another course"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
@@ -178,7 +180,7 @@ def test_json_carries_the_eligibility_flags_at_baseline_and_per_course() -> None
 
 def test_json_of_a_case_without_courses_still_has_the_notice() -> None:
     data = json.loads(render_json(review_case(build({"L1": [20, 20]})), "case.json"))
-    assert data["notice"].startswith("Decision support only")
+    assert data["notice"].startswith("Decision support from one retrospective series")
 
 
 def test_csv_names_the_eligibility_flags_of_each_course() -> None:

@@ -152,3 +152,17 @@ def test_notes_never_end_in_doubled_punctuation() -> None:
     for diagnosis, course, state in EVERY_COHORT:
         for note in cohort(diagnosis, course, state).notes:
             assert not note.endswith((". .", "..", ".)."))
+
+
+def test_several_zeros_are_said_once_each_category_named() -> None:
+    from il2tui.evidence.lookup import zero_notes
+
+    # Table 4: 9 non-responders after two courses given a third: NR 9, no MR, PR or CR.
+    assert zero_notes(cohort("renal_cell", 3, "NR")) == (
+        "MR, PR and CR 0 of 9 each: exact one-sided 95% upper bound 28.3%",
+    )
+    assert zero_notes(cohort("melanoma", 2, "PR")) == ()  # CR 1, PR 16: no zero
+    assert zero_notes(cohort("renal_cell", 2, "PR")) == ()
+    assert zero_notes(cohort("melanoma", 4, "PR")) == (
+        "CR 0 of 3: exact one-sided 95% upper bound 63.2%",
+    )

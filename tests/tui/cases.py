@@ -88,6 +88,20 @@ def write_case(folder: Path, name: str) -> Path:
 
 
 SMALLER = {"L1": [8, 6], "L2": [10, 9]}  # SPD 138: -88.8%, PR
+#: A PR after course 1, then L2 back to its baseline size after course 2: progression.
+PR_THEN_PROGRESSION = case(
+    [
+        course(1, "2025-01-13", "2025-03-10", HALF, decision={"action": RETREAT}),
+        course(2, "2025-03-24", "2025-05-19", {"L1": [12, 10], "L2": [30, 25]}),
+    ]
+)
+#: The issue-12 patient: 74, performance status 3, prior IL-2 and CNS metastases, SD.
+INELIGIBLE = case(
+    [course(1, "2025-01-13", "2025-03-10", SAME)],
+    age=74,
+    performance_status=3,
+    exclusions=["prior_il2", "cns_metastases"],
+)
 SUMMARY = case(
     [
         course(1, "2025-01-13", "2025-03-10", HALF, decision={"action": RETREAT}),
