@@ -87,8 +87,7 @@ def _cohorts() -> pd.DataFrame:
         record["source"] = answer.source
         record["note"] = best_so_far_note(state) or ""
         records.append(record)
-    df = pd.DataFrame(records)
-    return df.astype({s: "Int64" for s in STATES_AFTER})
+    return pd.DataFrame(records, dtype=object)  # object: a blank stays None, a count an int
 
 
 def _discrepancies() -> pd.DataFrame:

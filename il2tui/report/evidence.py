@@ -12,6 +12,7 @@ from rich.text import Text
 
 from il2tui.evidence import cohort, frame, table_names
 from il2tui.evidence.arith import percent
+from il2tui.evidence.lookup import upper_bound_none_seen
 from il2tui.evidence.sections import CITATION, pages
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def _fitted(console: Console, df: pd.DataFrame, title: str) -> RenderableType:
         max(_longest_word(_header(c)), *(_longest_word(v) for v in df[c])) for c in df.columns
     ]
     if sum(longest) + 3 * len(longest) + 1 <= console.width:
-        return _rich_table(df, title)
+        return _rich_table(df, title, longest)
     return _records(df, title)
 
 
@@ -126,8 +127,10 @@ def _records(df: pd.DataFrame, title: str) -> RenderableType:
     return Group(*parts)
 
 
-def _rich_table(df: pd.DataFrame, title: str) -> Table:
-    table = Table(*[_header(c) for c in df.columns], title=title)
+def _rich_table(df: pd.DataFrame, title: str, widths: list[int] | None = None) -> Table:
+    table = Table(title=title)
+    for index, column in enumerate(df.columns):
+        table.add_column(_header(column), min_width=widths[index] if widths else None)
     for row in df.itertuples(index=False):
         table.add_row(*[Text("" if _blank(v) else str(v)) for v in row])
     return table
@@ -163,11 +166,13 @@ def _lookup_table(answer: CohortAnswer) -> None:
     console = _console()
     console.print(Text(answer.message))
     if answer.has_data:
-        table = Table("after the course", "patients", "%", "exact 95% CI", "note")
+        bound = "if 0: exact one-sided 95% upper bound"
+        table = Table("after the course", "patients", "%", "exact 95% CI", bound)
         for o in reversed(answer.outcomes):
             share = f"{percent(o.patients, answer.treated)}%"
             ci = f"{o.ci_low:.1%} to {o.ci_high:.1%}"
-            table.add_row(o.state, f"{o.patients} of {answer.treated}", share, ci, o.note or "")
+            upper = "" if o.patients else f"{upper_bound_none_seen(answer.treated):.1%}"
+            table.add_row(o.state, f"{o.patients} of {answer.treated}", share, ci, upper)
         console.print(table)
     console.print(Text(f"Source: {_source(answer)}; {CITATION}."))
     for note in answer.notes:

@@ -115,12 +115,15 @@ TABLES = [
 ]
 
 
+@pytest.mark.parametrize("width", [80, 120])
 @pytest.mark.parametrize("name", TABLES)
-def test_every_table_is_readable_at_80_columns_with_no_cell_cut(name: str) -> None:
-    result = runner.invoke(app, ["evidence", name], env={"COLUMNS": "80"})
+def test_every_table_is_readable_at_80_and_120_columns_with_no_cell_cut(
+    name: str, width: int
+) -> None:
+    result = runner.invoke(app, ["evidence", name], env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert max(len(line) for line in lines) <= 80
+    assert max(len(line) for line in lines) <= width
     assert "…" not in result.output
 
 
