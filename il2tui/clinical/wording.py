@@ -22,6 +22,14 @@ STOP_REASONS = {
     "complete_response": "complete response held through consolidation",
     "no_objective_response": "no objective response after two or more courses",
 }
+#: Why the guideline says stop, in a table cell.
+SHORT_STOP_REASONS = {
+    "toxicity": "toxicity",
+    "declined": "declined",
+    "progression": "progression",
+    "complete_response": "CR held",
+    "no_objective_response": "no response after 2+",
+}
 #: Said once by every output that carries a recommendation (the JSON ``notice`` field).
 NOTICE = (
     "Decision support from one retrospective series: 350 patients given high-dose IL-2 "
@@ -33,6 +41,12 @@ def recommendation_words(action: str, stop_reason: str | None = None) -> str:
     """``stop IL-2 — progression`` or ``give another course``."""
     words = ACTIONS[action]
     return f"{words} — {STOP_REASONS[stop_reason]}" if stop_reason else words
+
+
+def recommendation_cell(action: str, stop_reason: str | None = None) -> str:
+    """``stop IL-2 — CR held``: the recommendation in a timeline cell (at most 32 characters)."""
+    words = ACTIONS[action]
+    return f"{words} — {SHORT_STOP_REASONS[stop_reason]}" if stop_reason else words
 
 
 def guideline_says(action: str, stop_reason: str | None = None) -> str:

@@ -21,7 +21,7 @@ COLUMNS = (
     "Change",
     "Category",
     "Confirmed",
-    "Recommendation",
+    "Guideline",
     "Decision",
 )
 
@@ -54,9 +54,9 @@ def _row(*cells: object) -> tuple[Text, ...]:
 
 
 def _recommendation(course: CourseReview) -> str:
-    rec = course.recommendation
-    words = rec.action.replace("_", " ")
-    return f"{words}: {rec.stop_reason.replace('_', ' ')}" if rec.stop_reason else words
+    from il2tui.clinical.wording import recommendation_cell
+
+    return recommendation_cell(course.recommendation.action, course.recommendation.stop_reason)
 
 
 def _decision(course: CourseReview) -> str:

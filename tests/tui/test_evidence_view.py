@@ -44,3 +44,19 @@ def test_flags_stand_above_the_guidelines_words() -> None:
     )
     assert "CONSIDER" not in text
     assert eligibility_view(()) is None
+
+
+def test_the_timeline_says_what_the_guideline_says_in_words() -> None:
+    from il2tui.case.demo import demo_case
+    from il2tui.tui.timeline import COLUMNS, timeline_rows
+
+    column = COLUMNS.index("Guideline")
+    cells = [
+        str(row[column]) for row in timeline_rows(review_case(demo_case())) if str(row[column])
+    ]
+    assert cells == [
+        "consider another course",
+        "give another course",
+        "give one consolidation course",
+        "stop IL-2 — CR held",
+    ]
