@@ -77,6 +77,11 @@ def _print(
     elif name == "lookup":
         if diagnosis is None or course is None:
             fail("il2 evidence lookup: --diagnosis and --course are required")
+        if course < 1:
+            fail(
+                "il2 evidence lookup: --course must be 1 or more "
+                f"(the course about to be given), not {course}"
+            )
         render.print_lookup(diagnosis.value, course, state.value, fmt.value)
     else:
         from il2tui.evidence import table_names

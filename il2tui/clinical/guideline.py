@@ -141,6 +141,9 @@ class PatientWarning(_Text):
     """An applicability warning about the patient (an exclusion of the series ...)."""
 
     facts: ClassVar[Mapping[str, Any]] = PATIENT_FACTS
+    eligibility: bool = False
+    """True for the series' exclusion criteria (and age or performance status outside its
+    patients): shown as an eligibility flag above every recommendation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +157,9 @@ class Plan:
     cautions: tuple[tuple[tuple[Test, ...], Note], ...]
     """Each caution's compiled condition and its note."""
     warnings: tuple[tuple[tuple[Test, ...], Note], ...]
-    """Each warning's compiled condition and its note."""
+    """Each warning's compiled condition and its note (eligibility flags excluded)."""
+    eligibility: tuple[tuple[tuple[Test, ...], Note], ...] = ()
+    """Each eligibility flag's compiled condition and its note."""
 
     def decide(self, facts: Mapping[str, Any]) -> Rule | None:
         """The first rule that matches, or ``None`` when none does."""
@@ -170,6 +175,10 @@ class Plan:
     def warnings_for(self, patient: Mapping[str, Any]) -> tuple[Note, ...]:
         """The applicability warnings whose condition holds for the patient."""
         return tuple(note for tests, note in self.warnings if holds(tests, patient))
+
+    def eligibility_for(self, patient: Mapping[str, Any]) -> tuple[Note, ...]:
+        """The eligibility flags (the series' exclusions ...) that hold for the patient."""
+        return tuple(note for tests, note in self.eligibility if holds(tests, patient))
 
 
 class Guideline(BaseModel):
@@ -213,7 +222,8 @@ class Guideline(BaseModel):
             ),
             rules=tuple((r.tests, r) for r in self.rules),
             cautions=tuple((c.tests, c.note()) for c in self.cautions),
-            warnings=tuple((w.tests, w.note()) for w in self.warnings),
+            warnings=tuple((w.tests, w.note()) for w in self.warnings if not w.eligibility),
+            eligibility=tuple((w.tests, w.note()) for w in self.warnings if w.eligibility),
         )
 
     @property

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from il2tui.case.model import Seen
+from il2tui.clinical.wording import NOTICE
 from il2tui.evidence.answer import CohortAnswer
 
 Category = Literal["CR", "PR", "MR", "SD", "PD", "NE"]
@@ -193,12 +194,22 @@ class CourseReview(_Frozen):
     """The patient's state for the cohort tables: best response as CR, PR, MR or NR."""
     courses_since_cr: int | None
     """For a CR: courses given since the CR was first seen (0: none yet)."""
+    eligibility: tuple[Note, ...] = ()
+    """The eligibility flags as of this course's evaluations ("would not have been eligible
+    for the series"), shown above the recommendation; a brain lesion raises CNS metastases."""
     recommendation: Recommendation
     """What the guideline says now."""
     cohort_this_course: CohortAnswer | None
-    """What happened to the series' patients who received this course from the same state."""
+    """What happened to the series' patients who received this course from the same state;
+    ``None`` before the state is known, or when no cohort applies (see the note)."""
+    cohort_this_course_note: str | None = None
+    """Why no cohort applies to this course: it follows a stop the series never went past."""
     cohort: CohortAnswer | None
-    """What happened to the series' patients in this state who received the next course."""
+    """What happened to the series' patients in this state who received the next course;
+    ``None`` before the state is known, or when no cohort applies (see ``cohort_note``)."""
+    cohort_note: str | None = None
+    """Why no next-course cohort applies: after a stop for progression, toxicity or refusal,
+    or a relapse from CR, the series gave no further course."""
     clinician_decision: ClinicianDecision | None
     """What the clinician decided, from the file."""
 
@@ -239,6 +250,8 @@ class Review(_Frozen):
 
     format: Literal["il2-review/1"] = REVIEW_FORMAT
     """The output format and its version."""
+    notice: str = NOTICE
+    """Decision support from one retrospective series; the treating team decides."""
     guideline: GuidelineRef
     """The guideline that decided."""
     diagnosis: Literal["melanoma", "renal_cell"]
@@ -264,8 +277,11 @@ class Review(_Frozen):
     ongoing, to the latest evaluation."""
     response_ongoing: bool | None
     """For an objective response: True when no progression has been recorded since."""
+    eligibility: tuple[Note, ...] = ()
+    """The series' exclusion criteria (and age or performance status outside its patients)
+    the case records at baseline: "would not have been eligible for the series"."""
     warnings: tuple[Note, ...]
-    """Where the patient differs from the series (its exclusions, prior immunotherapy ...)."""
+    """Where else the patient differs from the series (prior immunotherapy ...)."""
     assumptions: tuple[Note, ...]
     """The assumptions that fill the paper's gaps, shown with every review."""
     cohort_first_course: CohortAnswer | None

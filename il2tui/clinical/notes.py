@@ -15,14 +15,7 @@ from il2tui.case.model import Course
 from il2tui.clinical.confirm import CONFIRMATION_DAYS
 from il2tui.clinical.guideline import Rule, citation
 from il2tui.clinical.model import AssessmentResult, GuidelineRef, Note, Recommendation
-
-ACTION_WORDS = {
-    "retreat": "retreat (give another course)",
-    "consider_retreat": "consider another course",
-    "consolidate": "consolidate (one more course)",
-    "stop": "stop IL-2",
-    "reassess": "reassess (complete the evaluation first)",
-}
+from il2tui.clinical.wording import recommendation_words
 
 
 def explanation(
@@ -42,7 +35,9 @@ def explanation(
         lines.append(f"Best response so far: {best}; state for the series' tables: {state or '—'}.")
     else:
         lines.append(f"No evaluation after course {course.number} yet.")
-    lines.append(f"Rule {rule.id} ({rule.title}): {_action(rule.action, rule.stop_reason)}.")
+    lines.append(
+        f"Rule {rule.id} ({rule.title}): {recommendation_words(rule.action, rule.stop_reason)}."
+    )
     return tuple(lines)
 
 
@@ -68,11 +63,6 @@ def _confirmation_lines(last: AssessmentResult) -> list[str]:
         f"{last.response} not yet confirmed ({seen}; can be confirmed from "
         f"{last.confirmable_from}){later}."
     ]
-
-
-def _action(action: str, stop_reason: str | None) -> str:
-    words = ACTION_WORDS[action]
-    return f"{words}, reason: {stop_reason.replace('_', ' ')}" if stop_reason else words
 
 
 def engine_cautions(results: tuple[AssessmentResult, ...]) -> tuple[Note, ...]:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from il2tui.case.model import Case, Course
+from il2tui.clinical.applicability import cohort_note, eligibility, no_cohort_reason
 from il2tui.clinical.confirm import OBJECTIVE, RANK, run_start
 from il2tui.clinical.criteria import baseline_products, classify_case
 from il2tui.clinical.guideline import Guideline, Plan, assumption_notes, load_guideline
@@ -62,12 +63,14 @@ def review_case(case: Case, guideline: Guideline | None = None) -> Review:
     per_course = classify_case(case, products)
     flat = [a for results in per_course for a in results]
     courses: list[CourseReview] = []
-    seen, before = 0, "none"
+    seen, before, stopped = 0, "none", None
     following = (*case.courses[1:], None) if case.courses else ()
     for course, results, after in zip(case.courses, per_course, following, strict=True):
         seen += len(results)
         point = _point(flat[:seen], course.number, assessed=bool(results))
-        courses.append(_course(case, plan, course, results, point, before, following=after))
+        found = _course(case, plan, course, results, point, before, following=after)
+        found, stopped = _applicable(found, stopped)
+        courses.append(found)
         before = point.state
     baseline, baseline_spd = _baseline(case, products)
     return Review(
@@ -79,6 +82,7 @@ def review_case(case: Case, guideline: Guideline | None = None) -> Review:
         baseline=baseline,
         baseline_spd_mm2=baseline_spd,
         **_best(flat, case),
+        eligibility=eligibility(plan, case, _patient_facts(case), None),
         warnings=plan.warnings_for(_patient_facts(case)),
         assumptions=assumption_notes(),
         cohort_first_course=cohort(case.patient.diagnosis, 1, "none"),
@@ -139,11 +143,24 @@ def _course(
         best_response=point.best,
         state=point.state,
         courses_since_cr=point.courses_since_cr,
+        eligibility=eligibility(plan, case, _patient_facts(case), course.number),
         recommendation=recommendation,
         cohort_this_course=cohort(diagnosis, course.number, before) if before else None,
         cohort=cohort(diagnosis, course.number + 1, point.state) if point.state else None,
         clinician_decision=_decision(course, recommendation),
     )
+
+
+def _applicable(found: CourseReview, stopped: str | None) -> tuple[CourseReview, str | None]:
+    """No cohort applies from a stop the series never went past (progression, toxicity,
+    refusal, relapse from CR) on: this course's next cohort, and every later course's."""
+    update: dict[str, Any] = {}
+    if stopped:
+        update |= {"cohort_this_course": None, "cohort_this_course_note": cohort_note(stopped)}
+    reason = stopped or no_cohort_reason(found.recommendation, found.state, found.response)
+    if reason:
+        update |= {"cohort": None, "cohort_note": cohort_note(reason)}
+    return (found.model_copy(update=update) if update else found), reason
 
 
 def _facts(

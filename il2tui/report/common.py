@@ -14,17 +14,12 @@ from il2tui.clinical.model import (
     Recommendation,
     Review,
 )
+from il2tui.clinical.wording import guideline_says, recommendation_words
 from il2tui.core import display
 from il2tui.core.textsafe import quoted
 from il2tui.evidence.answer import CohortAnswer
+from il2tui.evidence.lookup import zero_notes
 
-ACTION_LABEL = {
-    "retreat": "RETREAT",
-    "consider_retreat": "CONSIDER RETREAT",
-    "consolidate": "CONSOLIDATE",
-    "stop": "STOP",
-    "reassess": "REASSESS",
-}
 DIAGNOSIS_LABEL = {"melanoma": "metastatic melanoma", "renal_cell": "metastatic renal cell cancer"}
 
 
@@ -85,15 +80,34 @@ def response_line(course: CourseReview) -> str:
 
 
 def recommendation_line(rec: Recommendation) -> str:
-    """``Recommendation: STOP (no objective response), rule ...``."""
-    reason = f" ({rec.stop_reason.replace('_', ' ')})" if rec.stop_reason else ""
-    return f"Recommendation: {ACTION_LABEL[rec.action]}{reason}, rule {rec.rule}: {rec.title}"
+    """``Guideline: stop IL-2 — progression (rule progression: Progression)``."""
+    return f"{guideline_says(rec.action, rec.stop_reason)} (rule {rec.rule}: {rec.title})"
 
 
-def cohort_lines(answer: CohortAnswer | None, heading: str) -> list[str]:
-    """What the series' patients in the same place did: counts, percentages, exact intervals."""
-    if answer is None:
+def notice_line(review: Review) -> str:
+    """The one line every output with a recommendation carries: decision support only."""
+    return f"Notice: {review.notice}"
+
+
+ELIGIBILITY_TITLE = "Eligibility: the series' exclusion criteria and the range of its patients"
+
+
+def course_eligibility_lines(review: Review, course: CourseReview) -> list[str]:
+    """Above a course's recommendation: its eligibility flags, a new one in full."""
+    if not course.eligibility:
         return []
+    known = {n.id: n for n in review.eligibility}
+    ids = ", ".join(n.id for n in course.eligibility)
+    lines = [f"Eligibility flags as of this course: {ids}"]
+    lines += [f"  {n.text}{cite(n)}" for n in course.eligibility if known.get(n.id) != n]
+    return lines
+
+
+def cohort_lines(answer: CohortAnswer | None, heading: str, note: str | None = None) -> list[str]:
+    """What the series' patients in the same place did: counts, percentages, exact intervals;
+    or, when no cohort applies, why (``note``)."""
+    if answer is None:
+        return [f"{heading}: {note}"] if note else []
     lines = [f"{heading}: {answer.message} [{answer.source}]"]
     for outcome in answer.outcomes:
         ci = f"{_pct(outcome.ci_low)}-{_pct(outcome.ci_high)}"
@@ -101,6 +115,7 @@ def cohort_lines(answer: CohortAnswer | None, heading: str) -> list[str]:
             f"  {outcome.state}: {outcome.patients} of {answer.treated} = "
             f"{_pct(outcome.proportion)} (exact 95% CI {ci})"
         )
+    lines += [f"  Note: {note}" for note in zero_notes(answer)]
     lines += [f"  Note: {note}" for note in answer.notes]
     return lines
 
@@ -130,10 +145,11 @@ def stale_text(decision: ClinicianDecision | None, now: Recommendation) -> str |
     if decision is None or not decision.stale or decision.seen is None:
         return None
     seen = decision.seen
-    was = f"{ACTION_LABEL[seen.action]}, rule {seen.rule}"
+    was = f"{recommendation_words(seen.action)}, rule {seen.rule}"
+    is_now = f"{recommendation_words(now.action, now.stop_reason)}, rule {now.rule}"
     return (
         f"the recommendation changed since this decision (was {was}, "
-        f"now {ACTION_LABEL[now.action]}, rule {now.rule}): confirm the decision again"
+        f"now {is_now}): confirm the decision again"
     )
 
 

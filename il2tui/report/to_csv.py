@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from il2tui.clinical.model import CourseReview, Review
+from il2tui.clinical.model import CourseReview, Note, Review
 from il2tui.core.textsafe import spreadsheet
 from il2tui.report.common import stale_text
 
@@ -44,6 +44,7 @@ COLUMNS = (
     "stale",
     "stale_note",
     "guideline",
+    "eligibility",
 )
 
 
@@ -81,8 +82,16 @@ def rows(source: str, review: Review) -> list[tuple[object, ...]]:
     )
     guideline = f"{review.guideline.id} {review.guideline.version}"
     if not review.courses:
-        return [(*case, *([None] * (len(COLUMNS) - len(case) - 1)), guideline)]
-    return [(*case, *_course(course), guideline) for course in review.courses]
+        flags = _ids(review.eligibility)
+        return [(*case, *([None] * (len(COLUMNS) - len(case) - 2)), guideline, flags)]
+    return [
+        (*case, *_course(course), guideline, _ids(course.eligibility)) for course in review.courses
+    ]
+
+
+def _ids(notes: tuple[Note, ...]) -> str:
+    """The ids of notes, space-separated (the eligibility flags of a course)."""
+    return " ".join(n.id for n in notes)
 
 
 def _course(course: CourseReview) -> tuple[object, ...]:
@@ -102,7 +111,7 @@ def _course(course: CourseReview) -> tuple[object, ...]:
         rec.action,
         rec.stop_reason,
         rec.rule,
-        " ".join(c.id for c in rec.cautions),
+        _ids(rec.cautions),
         decision.action if decision else None,
         decision.differs if decision else None,
         decision.stale if decision else None,

@@ -19,6 +19,7 @@ from il2tui.clinical.model import (
     Recommendation,
     Review,
 )
+from il2tui.clinical.wording import guideline_says
 from il2tui.core.jsonio import dumps_exact
 from il2tui.core.textsafe import json_safe
 from il2tui.evidence.answer import CohortAnswer
@@ -36,6 +37,7 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
     if source is not None:
         data["source"] = source
     return data | {
+        "notice": review.notice,
         "guideline": review.guideline.model_dump(),
         "diagnosis": review.diagnosis,
         "label": review.label,
@@ -48,6 +50,7 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
         "best_response_first_seen": review.best_response_first_seen,
         "response_duration_days": review.response_duration_days,
         "response_ongoing": review.response_ongoing,
+        "eligibility": [_note(n) for n in review.eligibility],
         "warnings": [_note(n) for n in review.warnings],
         "assumptions": [_note(n) for n in review.assumptions],
         "cohort_first_course": _cohort(review.cohort_first_course),
@@ -74,7 +77,9 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "confirmable_from": last.confirmable_from if last else None,
         "best_response": course.best_response,
         "state": course.state,
+        "eligibility": [_note(n) for n in course.eligibility],
         "recommendation": rec.action,
+        "recommendation_text": guideline_says(rec.action, rec.stop_reason),
         "stop_reason": rec.stop_reason,
         "rule": rec.rule,
         "rule_title": rec.title,
@@ -84,7 +89,9 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "cautions": [_note(n) for n in rec.cautions],
         "clinician_decision": _decision(decision, rec),
         "cohort": _cohort(course.cohort),
+        "cohort_note": course.cohort_note,
         "cohort_this_course": _cohort(course.cohort_this_course),
+        "cohort_this_course_note": course.cohort_this_course_note,
         "assessments": [_assessment(a) for a in course.assessments],
     }
 

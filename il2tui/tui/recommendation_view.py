@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from il2tui.tui import wording as w
+from il2tui.tui.evidence_view import eligibility_view
 from il2tui.tui.text import clean, literal
 
 if TYPE_CHECKING:
@@ -15,11 +16,13 @@ if TYPE_CHECKING:
     from il2tui.clinical.model import CourseReview
 
 
-def recommendation_headline(found: CourseReview) -> Text:
-    """``Recommendation: STOP IL-2 (PROGRESSION)``."""
+def recommendation_headline(found: CourseReview) -> RenderableType:
+    """The eligibility flags (if any), then ``Guideline: stop IL-2 — progression``."""
     rec = found.recommendation
-    words = w.recommendation(rec.action, rec.stop_reason).upper()
-    return Text.assemble(("Recommendation: ", "bold"), (words, "bold reverse"))
+    words = w.recommendation(rec.action, rec.stop_reason)
+    headline = Text.assemble(("Guideline: ", "bold"), (f" {words} ", "bold reverse"))
+    flags = eligibility_view(found.eligibility)
+    return Group(flags, Text(), headline) if flags else headline
 
 
 def recommendation_view(found: CourseReview) -> RenderableType:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from il2tui.clinical.wording import recommendation_cell
 from il2tui.tui import wording as w
 from il2tui.tui.text import literal
 
@@ -15,21 +16,7 @@ if TYPE_CHECKING:
 
 #: Short headings and cells, so the table fits 80 columns without scrolling sideways; the
 #: course starts, confirmation dates and reasons are in the transcript and the report.
-COLUMNS = ("#", "Restaged", "SPD mm²", "Change", "Cat", "Confirmed", "Advice", "Decision")
-#: The guideline's advice in a few words (the stop reason as the category it rests on).
-ADVICE = {
-    "retreat": "retreat",
-    "consider_retreat": "consider retreat",
-    "consolidate": "consolidate",
-    "reassess": "reassess",
-}
-STOPS = {
-    "toxicity": "stop: toxicity",
-    "declined": "stop: declined",
-    "progression": "stop: PD",
-    "complete_response": "stop: CR held",
-    "no_objective_response": "stop: no resp.",
-}
+COLUMNS = ("#", "Restaged", "SPD mm²", "Change", "Cat", "Confirmed", "Guideline", "Decision")
 
 
 def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
@@ -68,7 +55,7 @@ def _confirmed(found: AssessmentResult) -> str:
 
 def _advice(course: CourseReview) -> str:
     rec = course.recommendation
-    return STOPS[rec.stop_reason] if rec.stop_reason else ADVICE.get(rec.action, rec.action)
+    return recommendation_cell(rec.action, rec.stop_reason)
 
 
 def _decision(course: CourseReview) -> str:

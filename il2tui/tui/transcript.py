@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from il2tui.clinical.wording import guideline_says
 from il2tui.tui import wording as w
 from il2tui.tui.text import clean
 
@@ -98,8 +99,8 @@ def _decisions(decision: Decision, result: CourseReview | None, n: int) -> Itera
 
 def _recommended(rule: str, action: str, result: CourseReview | None) -> Entry:
     rec = result.recommendation if result is not None else None
-    words = w.recommendation(action, rec.stop_reason if rec is not None else None)
-    return Entry("result", f"Recommendation ({clean(rule)}): {words}.")
+    words = guideline_says(action, rec.stop_reason if rec is not None else None)
+    return Entry("result", f"{words} (rule {clean(rule)}).")
 
 
 def _changed(seen: Seen, later: Seen) -> bool:
@@ -152,7 +153,7 @@ def _course_answer(course: Course) -> str:
     text = f"Started {course.start}; doses per cycle: {doses}; "
     text += ("; ".join(stops) if stops else "no toxicity that stops retreatment") + "."
     if course.toxicity_note:
-        text += f" Note: “{clean(course.toxicity_note)}”."
+        text += f" Note: “{clean(course.toxicity_note)}”"
     return text
 
 
@@ -195,8 +196,8 @@ def _decision(decision: EarlierDecision, seen: str | None, result: CourseReview 
     if seen is None and result is not None:
         seen = result.recommendation.action
     if seen is not None and seen not in AGREES[decision.action]:
-        return f"Override: {words}. Reason: “{clean(decision.reason or '')}”."
-    reason = f" Note: “{clean(decision.reason)}”." if decision.reason else ""
+        return f"Override: {words}. Reason: “{clean(decision.reason or '')}”"
+    reason = f" Note: “{clean(decision.reason)}”" if decision.reason else ""
     return f"Accepted: {words}.{reason}"
 
 

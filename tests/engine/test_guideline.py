@@ -20,7 +20,7 @@ def test_the_shipped_guideline_is_versioned_and_active() -> None:
     guideline = load_guideline()
     assert (guideline.id, guideline.version, guideline.status) == (
         "nci-sb-2000-retreatment",
-        "1.0.1",
+        "1.0.2",
         "active",
     )
     assert "J Clin Oncol 2000" in guideline.source
@@ -68,7 +68,11 @@ def test_the_zero_of_seventeen_caution_agrees_with_the_tables() -> None:
     assert all(o.patients == 0 for a in answers for o in a.outcomes if o.state != "NR")
     caution = next(c for c in load_guideline().cautions if c.id == "nr_third_course")
     assert "17" in caution.text and "8 melanoma, 9 renal cell" in caution.text
-    assert "3/17 = 17.6%" in caution.text and round(3 / 17 * 100, 1) == 17.6
+    # 17 patients are too few for the rule of three: the exact one-sided 95% bound p solves
+    # (1 - p)^17 = 0.05, i.e. p = 16.2% (below the two-sided interval's 19.5%).
+    assert "rule of three" not in caution.text
+    assert "exact one-sided 95% upper bound of the rate is 16.2%" in caution.text
+    assert abs((1 - 0.162) ** 17 - 0.05) < 0.001
 
 
 def test_the_mr_caution_agrees_with_table_4() -> None:
@@ -96,7 +100,7 @@ def test_a_clinic_guideline_decides_and_is_named_in_the_review(tmp_path: Path) -
     guideline = load_guideline(_write(tmp_path, text))
     case = build({"L1": [20, 20]}, [{"L1": [19, 20]}], [{"L1": [19, 20]}])
     review = review_case(case, guideline)
-    assert (review.guideline.id, review.guideline.version) == ("clinic-x", "1.0.1")
+    assert (review.guideline.id, review.guideline.version) == ("clinic-x", "1.0.2")
     assert review.courses[1].recommendation.action == "consider_retreat"
     assert review_case(case).courses[1].recommendation.action == "stop"
 

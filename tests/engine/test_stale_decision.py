@@ -20,8 +20,8 @@ from il2tui.report.to_text import render_text
 from tests.tui import cases
 
 CHANGED = (
-    "the recommendation changed since this decision (was CONSIDER RETREAT, rule "
-    "first_course_no_objective_response, now RETREAT, rule objective_response)"
+    "the recommendation changed since this decision (was consider another course, rule "
+    "first_course_no_objective_response, now give another course, rule objective_response)"
 )
 
 

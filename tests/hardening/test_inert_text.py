@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -105,8 +106,10 @@ def test_no_csv_cell_from_any_file_starts_a_formula(tmp_path: Path, start: str) 
     cells = [cell for row in rows[1:] for cell in row]
     formulas = [c for c in cells if c.startswith(("=", "+", "-", "@")) and not _is_number(c)]
     assert formulas == []
-    guideline_cells = {row[-1] for row in rows[1:]}
-    assert guideline_cells == {f'\'{start}HYPERLINK("https://evil.example","x") 1.0.1'}
+    column = rows[0].index("guideline")
+    guideline_cells = {row[column] for row in rows[1:]}
+    version = tomllib.loads(read_shipped_text("guidelines", "retreatment.toml"))["version"]
+    assert guideline_cells == {f'\'{start}HYPERLINK("https://evil.example","x") {version}'}
     assert any(_is_number(c) and c.startswith("-") for c in cells)  # negative changes stay numbers
 
 

@@ -63,6 +63,8 @@ async def settle(pilot: Pilot) -> None:
     Fails (rather than let a test look at a half-drawn screen) if that never happens.
     """
     for _ in range(50):  # bounded: a finished worker may start one more
+        if pilot.app.return_code is not None:  # the app has exited: nothing more will draw
+            return
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

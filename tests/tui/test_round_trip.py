@@ -150,14 +150,14 @@ def test_a_stale_decision_is_asked_again_and_the_first_answer_stays(
     }
     tail = lines[lines.index("assistant: " + w.question("decision", 1)) - 1 :]
     assert tail == [
-        "result: Recommendation (first_course_no_objective_response): consider another course.",
+        "result: Guideline: consider another course (rule first_course_no_objective_response).",
         "assistant: " + w.question("decision", 1),
-        "clinician: Accepted: give another course. Note: “minor response, fit”.",
+        "clinician: Accepted: give another course. Note: “minor response, fit”",
         "result: The recommendation changed since this decision (was: consider another course,"
         " now: give another course); the decision was asked again.",
-        "result: Recommendation (objective_response): give another course.",
+        "result: Guideline: give another course (rule objective_response).",
         "assistant: " + w.question("decision", 1),
-        "clinician: Accepted: give another course. Note: “minor response, fit”.",
+        "clinician: Accepted: give another course. Note: “minor response, fit”",
     ]
 
 

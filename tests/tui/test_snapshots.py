@@ -136,17 +136,37 @@ def test_decision_sizes(snap_compare, build: Build, tmp_path: Path, size: tuple[
     assert snap_compare(build(case_path=path), terminal_size=size, run_before=settle)
 
 
+async def _with_context(pilot: Pilot) -> None:
+    """Settle, then F3: the context panel in place of the form (under 100 columns)."""
+    await settle(pilot)
+    await pilot.press("f3")
+    await settle(pilot)
+
+
 def test_decision_context_at_80x24(snap_compare, build: Build, tmp_path: Path) -> None:
     """At 80x24, F3 shows the context panel in place of the form: 28 renal cell patients
-    with a PR after course 1 were given course 2 (CR 3, PR 25) with exact intervals."""
+    with a PR after course 1 were given course 2 (CR 3, PR 25) with exact intervals; no NR
+    or MR row (a PR cohort), and the line that the table records the best response so far."""
     path = cases.write_case(tmp_path, "retreat")
+    assert snap_compare(build(case_path=path), terminal_size=SMALL, run_before=_with_context)
 
-    async def before(pilot: Pilot) -> None:
-        await settle(pilot)
-        await pilot.press("f3")
-        await settle(pilot)
 
-    assert snap_compare(build(case_path=path), terminal_size=SMALL, run_before=before)
+def test_evidence_panel_after_progression(snap_compare, build: Build, tmp_path: Path) -> None:
+    """PR after course 1, progression after course 2: the panel shows no course-3 cohort, only
+    the note that the series stopped IL-2 at progression (276 patients in Table 5)."""
+    path = cases.write(tmp_path, "progression", cases.PR_THEN_PROGRESSION)
+    assert snap_compare(build(case_path=path), terminal_size=SMALL, run_before=_with_context)
+
+
+def test_evidence_panel_of_an_ineligible_patient(
+    snap_compare, build: Build, tmp_path: Path
+) -> None:
+    """A patient of 74 with performance status 3, prior IL-2 and CNS metastases, SD after
+    course 1: four flags (would not have been eligible: prior IL-2, CNS metastases; outside
+    the series: performance status, age) above the guideline's "consider another course",
+    and again in the panel under the course-2 cohort of non-responders (NR 60, PR 2, MR 1)."""
+    path = cases.write(tmp_path, "ineligible", cases.INELIGIBLE)
+    assert snap_compare(build(case_path=path), terminal_size=WIDE, run_before=settle)
 
 
 def test_terminal_too_small(snap_compare, build: Build, tmp_path: Path) -> None:

@@ -282,10 +282,8 @@ class AssessmentScreen(MeasuringScreen):
         """What happened to the series' patients after this course, from the same state."""
         if review is None:
             return None
-        return cohort_view(
-            this_course_cohort(review, self.step.course),
-            f"After course {self.step.course} in the series",
-        )
+        answer, note = this_course_cohort(review, self.step.course)
+        return cohort_view(answer, f"After course {self.step.course} in the series", note)
 
 
 def _latest_pairs(case: Case, course: int, index: int) -> dict[str, Any]:

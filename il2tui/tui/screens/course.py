@@ -116,16 +116,17 @@ class CourseScreen(StepScreen):
         """What happened to the series' patients given this course from the same state."""
         if review is None:
             return None
-        answer = this_course_cohort(review, self.step.course)
-        return Group(cohort_view(answer, f"Course {self.step.course} in the series"))
+        answer, note = this_course_cohort(review, self.step.course)
+        return Group(cohort_view(answer, f"Course {self.step.course} in the series", note))
 
 
-def this_course_cohort(review: Review, number: int) -> CohortAnswer | None:
-    """The series' patients in the patient's state before course ``number`` who received it."""
+def this_course_cohort(review: Review, number: int) -> tuple[CohortAnswer | None, str | None]:
+    """The series' patients in the patient's state before course ``number`` who received it,
+    and, when no cohort applies (a stop the series never went past), why."""
     if number == 1:
-        return review.cohort_first_course
+        return review.cohort_first_course, None
     before = review.courses[number - 2] if len(review.courses) >= number - 1 else None
-    return before.cohort if before is not None else None
+    return (before.cohort, before.cohort_note) if before is not None else (None, None)
 
 
 def _placeholder(key: str) -> str:

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from il2tui.tui.evidence_view import cohort_view, notes_view
+from il2tui.tui.evidence_view import applicability_view, cohort_view
 from il2tui.tui.recommendation_view import (
     decision_prompt,
     keeps_recorded,
@@ -106,18 +106,20 @@ class DecisionScreen(StepScreen):
         return case.courses[self.step.course - 1].decision if case else None
 
     def context(self, review: Review | None) -> RenderableType | None:
-        """The series' patients in this state who received the next course; the warnings."""
+        """The series' patients in this state who received the next course (or why none
+        applies); the eligibility flags and the warnings."""
         found = self.course_review()
         if review is None or found is None:
             return None
         n = self.step.course
-        if found.cohort is None:  # no state yet (not evaluable): the course just given
-            series = cohort_view(found.cohort_this_course, f"Course {n} in the series")
+        if found.cohort is None and found.cohort_note is None:  # no state yet (not evaluable)
+            series = cohort_view(
+                found.cohort_this_course, f"Course {n} in the series", found.cohort_this_course_note
+            )
         else:
-            series = cohort_view(found.cohort, f"Course {n + 1} in the series")
-        parts: list[RenderableType] = [series]
-        warnings = notes_view(review.warnings, "Does the series apply to this patient?")
-        return Group(*parts, *([Text(), warnings] if warnings else []))
+            series = cohort_view(found.cohort, f"Course {n + 1} in the series", found.cohort_note)
+        warnings = applicability_view(found.eligibility, review.warnings)
+        return Group(series, *([Text(), warnings] if warnings else []))
 
     def action_answer(self) -> None:
         """Accept: record the recommended decision (or, for reassess, complete the measurements)."""

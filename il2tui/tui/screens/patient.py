@@ -12,7 +12,7 @@ from textual.widgets import OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from il2tui.tui import wording as w
-from il2tui.tui.evidence_view import notes_view, series_view
+from il2tui.tui.evidence_view import applicability_view, series_view
 from il2tui.tui.forms import FieldError, parse_count
 from il2tui.tui.reviewing import review_in_thread
 from il2tui.tui.screens.step import StepScreen
@@ -36,6 +36,7 @@ class PatientScreen(StepScreen):
     def __init__(self, step: Step) -> None:
         super().__init__(step)
         self._warnings: tuple[Note, ...] = ()
+        self._flags: tuple[Note, ...] = ()
 
     def compose_form(self) -> ComposeResult:
         """The diagnosis list, the details row, and the two checklists."""
@@ -138,13 +139,14 @@ class PatientScreen(StepScreen):
         try:
             case = with_patient(None, self.patient_data())
         except (FieldError, CaseError):
-            self._warnings = ()
+            self._warnings = self._flags = ()
             self.refresh_context()
             return
         review_in_thread(self, case, self._previewed, "preview")
 
     def _previewed(self, review: Review | None, error: str | None) -> None:
         self._warnings = review.warnings if review else ()
+        self._flags = review.eligibility if review else ()
         self.refresh_context()
 
     def context(self, review: Review | None) -> RenderableType | None:
@@ -158,5 +160,5 @@ class PatientScreen(StepScreen):
         parts: list[RenderableType] = [
             series_view(frames["characteristics"], frames["response"], diagnosis)
         ]
-        warnings = notes_view(self._warnings, "Does the series apply to this patient?")
+        warnings = applicability_view(self._flags, self._warnings)
         return Group(*parts, *([warnings] if warnings else []))
