@@ -9,12 +9,15 @@ a reason to stop), and so are written by the engine.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from il2tui.case.model import Course
+from il2tui.clinical.arithmetic import lesion_name
 from il2tui.clinical.confirm import CONFIRMATION_DAYS
 from il2tui.clinical.guideline import Rule, citation
 from il2tui.clinical.model import AssessmentResult, GuidelineRef, Note, Recommendation
+from il2tui.core import display
 
 ACTION_WORDS = {
     "retreat": "retreat (give another course)",
@@ -31,6 +34,8 @@ def explanation(
     best: str | None,
     state: str | None,
     rule: Rule,
+    *,
+    awaiting: bool = False,
 ) -> tuple[str, ...]:
     """The arithmetic and the rule in plain words, one line each."""
     lines = list(_course_lines(course))
@@ -38,8 +43,16 @@ def explanation(
         last = results[-1]
         day = f", day {last.day} from the first dose" if last.day is not None else ""
         lines.append(f"Evaluation of {last.date}{day}: {last.basis}.")
-        lines.extend(_confirmation_lines(last))
-        lines.append(f"Best response so far: {best}; state for the series' tables: {state or '—'}.")
+        if last.after_progression:
+            lines.append(
+                "After progression: shown, but it raises neither the best response nor the state."
+            )
+        else:
+            lines.extend(_confirmation_lines(last))
+        held = " (awaiting confirmation: held at the latest evaluation)" if awaiting else ""
+        lines.append(
+            f"Best response so far: {best}{held}; state for the series' tables: {state or '—'}."
+        )
     else:
         lines.append(f"No evaluation after course {course.number} yet.")
     lines.append(f"Rule {rule.id} ({rule.title}): {_action(rule.action, rule.stop_reason)}.")
@@ -75,27 +88,127 @@ def _action(action: str, stop_reason: str | None) -> str:
     return f"{words}, reason: {stop_reason.replace('_', ' ')}" if stop_reason else words
 
 
-def engine_cautions(results: tuple[AssessmentResult, ...]) -> tuple[Note, ...]:
-    """Cautions from the case's dates: an unconfirmed response, earlier progression."""
+def engine_cautions(
+    course: Course, results: tuple[AssessmentResult, ...], *, awaiting: bool = False
+) -> tuple[Note, ...]:
+    """Cautions from the case's dates and sizes: an unconfirmed response, earlier
+    progression, an early evaluation, progression called on small lesions only."""
     if not results:
         return ()
     notes = []
     last = results[-1]
-    if last.confirmed is False:
+    if last.confirmed is False and not last.after_progression:
         notes.append(_unconfirmed(last))
     earlier = [a for a in results[:-1] if a.response == "PD"]
-    if earlier and last.response != "PD":
+    if earlier and last.after_progression:
         notes.append(
             Note(
                 id="earlier_progression",
                 text=(
                     f"An earlier evaluation after this course ({earlier[0].date}) showed "
-                    f"progression; the recommendation rests on the latest one ({last.date})."
+                    f"progression; the later one ({last.date}) is shown, but after progression "
+                    "it changes neither the best response nor the recommendation."
                 ),
                 sources=(citation("results.discontinuation"),),
             )
         )
+    notes += early_evaluation(course, results)
+    notes += small_lesion_progression(results)
     return tuple(notes)
+
+
+EARLY_DAYS = 28
+SMALL_MM = 10
+
+
+def early_evaluation(course: Course, results: tuple[AssessmentResult, ...]) -> list[Note]:
+    """An evaluation less than 28 days after the course started: too early to judge."""
+    early = [a for a in results if (a.date - course.start).days < EARLY_DAYS]
+    if not early:
+        return []
+    days = (early[0].date - course.start).days
+    return [
+        Note(
+            id="early_evaluation",
+            text=(
+                f"The evaluation of {early[0].date} is {days} days after course {course.number} "
+                f"started (under {EARLY_DAYS}). The series restaged about two months after a "
+                "course; a response or progression read this early may not hold."
+            ),
+            sources=(citation("methods.evaluation"),),
+        )
+    ]
+
+
+def small_lesion_progression(results: tuple[AssessmentResult, ...]) -> list[Note]:
+    """PD called only by lesions under 10 mm in both diameters at their nadir."""
+    pd = next((a for a in results if a.response == "PD" and not a.after_progression), None)
+    if pd is None or pd.new_lesions or any(s.status == "progressed" for s in pd.non_measurable):
+        return []
+    growing = [r for r in pd.lesions if r.progressing]
+    if not growing or not all(_small(r.nadir_diameters) for r in growing):
+        return []
+    names = ", ".join(lesion_name(r.id, r.site) for r in growing)
+    return [
+        Note(
+            id="pd_small_lesions",
+            text=(
+                f"The progression of {pd.date} rests only on {names}, under {SMALL_MM} mm in "
+                f"both diameters at its nadir. On lesions this small a 25% rise in the product "
+                "is within measurement error; confirm before stopping."
+            ),
+            sources=(citation("methods.evaluation"),),
+        )
+    ]
+
+
+def _small(pair: tuple[Decimal, Decimal] | None) -> bool:
+    return pair is not None and pair[0] < SMALL_MM and pair[1] < SMALL_MM
+
+
+def growth_caution(
+    results: tuple[AssessmentResult, ...], best: str | None, action: str
+) -> tuple[Note, ...]:
+    """Disease growing since its nadir while the best response is PR and retreat is advised."""
+    if not results or best != "PR" or action != "retreat":
+        return ()
+    last = results[-1]
+    what = [lesion_name(r.id, r.site) for r in last.lesions if r.growing]
+    if last.spd_mm2 is not None and last.spd_mm2 > last.spd_nadir_before_mm2:
+        what.append(
+            f"the SPD ({display.area(last.spd_mm2)} against its nadir of "
+            f"{display.area(last.spd_nadir_before_mm2)})"
+        )
+    if not what:
+        return ()
+    return (
+        Note(
+            id="growth_since_nadir",
+            text=(
+                f"Disease has grown since its nadir at the evaluation of {last.date}: "
+                f"{', '.join(what)}. The series retreated partial responders only while their "
+                "disease was stable or shrinking."
+            ),
+            sources=(citation("discussion"),),
+        ),
+    )
+
+
+def after_progression(course: Course, progressed_after: int | None) -> tuple[Note, ...]:
+    """A course given after progression: the series gave none."""
+    if progressed_after is None or course.number <= progressed_after:
+        return ()
+    return (
+        Note(
+            id="course_after_progression",
+            text=(
+                f"Progression was seen after course {progressed_after}, and the series stopped "
+                f"IL-2 at progression: it gave no course after it, so course {course.number} "
+                "stands outside its experience whatever was decided at the time."
+            ),
+            sources=(citation("results.discontinuation"),),
+        ),
+    )
 
 
 def record_cautions(course: Course, following: Course | None) -> tuple[Note, ...]:
