@@ -14,7 +14,7 @@ import typer
 from il2tui.case.files import load_case
 from il2tui.case.model import Case
 from il2tui.cli.common import error_line, fail
-from il2tui.clinical.guideline import load_guideline
+from il2tui.clinical.guideline import load_assumptions, load_guideline
 from il2tui.clinical.review import review_case
 from il2tui.core.errors import InputFileError
 from il2tui.report.out import Output
@@ -22,10 +22,17 @@ from il2tui.report.out import Output
 Source = tuple[str, Callable[[], Case]]
 
 
-def run_review(paths: list[Path], fmt: str, guideline_path: Path | None, demo: bool) -> bool:
+def run_review(
+    paths: list[Path],
+    fmt: str,
+    guideline_path: Path | None,
+    demo: bool,
+    assumptions_path: Path | None = None,
+) -> bool:
     """Review every case and print the results; return True when some file was invalid."""
     try:
         guideline = load_guideline(guideline_path)
+        assumptions = load_assumptions(assumptions_path)
     except InputFileError as exc:
         fail(str(exc))
     sources = list(_sources(paths, demo))
@@ -33,7 +40,7 @@ def run_review(paths: list[Path], fmt: str, guideline_path: Path | None, demo: b
     failed = False
     for name, load in sources:
         try:
-            output.add(name, review_case(load(), guideline))
+            output.add(name, review_case(load(), guideline, assumptions))
         except InputFileError as exc:
             error_line(str(exc))
             failed = True

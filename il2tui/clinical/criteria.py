@@ -228,9 +228,7 @@ def _all_gone(count: int, sites: tuple[NonMeasurableResult, ...]) -> tuple[Categ
     left = [s for s in sites if s.status != "absent"]
     if not left:
         return "CR", f"{gone} disappeared, no new lesion: CR"
-    held = "; ".join(
-        f"{lesion_name(s.id, s.site)} {s.status.replace('_', ' ')}" for s in left
-    )
+    held = "; ".join(f"{lesion_name(s.id, s.site)} {s.status.replace('_', ' ')}" for s in left)
     return "PR", (
         f"{gone} disappeared, no new lesion, but non-measurable disease is not known to be gone "
         f"({held}): PR at most (a CR needs all disease gone)"

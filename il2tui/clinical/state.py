@@ -62,13 +62,12 @@ def counted(evaluations: Sequence[AssessmentResult]) -> list[Category | None]:
     for i in range(len(evaluations) - 1, -1, -1):
         result = evaluations[i]
         category = result.response
-        if not result.after_progression:
-            if category not in OBJECTIVE:
-                out[i] = category
-            elif RANK[category] <= floor or (
-                result.confirmed_on is not None and result.confirmed_on <= latest
-            ):
-                out[i] = category
+        if not result.after_progression and (
+            category not in OBJECTIVE
+            or RANK[category] <= floor
+            or (result.confirmed_on is not None and result.confirmed_on <= latest)
+        ):
+            out[i] = category
         if category != "NE":
             level = RANK["PD"] if result.after_progression else RANK[category]
             floor = min(floor, level)
@@ -92,9 +91,7 @@ def standing(evaluations: Sequence[AssessmentResult]) -> Standing:
     return Standing(best, index, awaiting, progressed)
 
 
-def series_states(
-    case: Case, *, tolerance_pct: Decimal = Decimal(0)
-) -> tuple[State | None, ...]:
+def series_states(case: Case, *, tolerance_pct: Decimal = Decimal(0)) -> tuple[State | None, ...]:
     """The patient's state for the series' tables after each course of ``case``.
 
     ``None`` for a course not yet evaluated (or evaluated NE only): such a course

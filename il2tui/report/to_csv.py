@@ -31,6 +31,8 @@ COLUMNS = (
     "response",
     "confirmed",
     "state",
+    "after_progression",
+    "non_measurable",
     "recommendation",
     "stop_reason",
     "rule",
@@ -40,7 +42,7 @@ COLUMNS = (
     "guideline",
 )
 #: The columns that hold text from the files rather than numbers or codes.
-TEXT_COLUMNS = frozenset({"source", "label"})
+TEXT_COLUMNS = frozenset({"source", "label", "non_measurable"})
 _SHOW = tuple(spreadsheet if name in TEXT_COLUMNS else plain for name in COLUMNS)
 
 
@@ -98,6 +100,8 @@ def _course(course: CourseReview) -> tuple[object, ...]:
         course.response,
         course.confirmed,
         course.state,
+        last.after_progression if last else None,
+        " ".join(f"{s.id}={s.status}" for s in last.non_measurable) if last else None,
         rec.action,
         rec.stop_reason,
         rec.rule,

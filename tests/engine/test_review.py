@@ -13,9 +13,10 @@ from tests.engine.helpers import build, case_data, exact
 
 
 def test_the_cohort_is_the_next_course_from_the_best_response_so_far() -> None:
-    """PD after a PR: the state is PR (best so far), and the cohort is course 3 from PR."""
+    """PD after a confirmed PR: the state stays PR, and the cohort is course 3 from PR."""
+    pr = {"L1": [10, 10]}  # two looks 35 days apart: the PR is confirmed
     review = review_case(
-        build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [20, 20]}], diagnosis="melanoma")
+        build({"L1": [20, 20]}, [pr, pr], [{"L1": [20, 20]}], diagnosis="melanoma")
     )
     second = review.courses[1]
     assert (second.response, second.best_response, second.state) == ("PD", "PR", "PR")
