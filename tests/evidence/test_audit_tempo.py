@@ -247,7 +247,8 @@ def test_consolidation_against_the_tree_discrepancy_d12() -> None:
     given = {d: _given_from_cr(d) for d in DIAGNOSES}
     assert reached == {"melanoma": [3, 1, 1, 0], "renal_cell": [4, 3, 9, 2]}
     assert given == {"melanoma": [3, 1, 0, 0], "renal_cell": [4, 7, 2, 0]}
-    without = sum(max(0, n - g) for d in DIAGNOSES for n, g in zip(reached[d], given[d]))
+    pairs = [pair for d in DIAGNOSES for pair in zip(reached[d], given[d], strict=True)]
+    without = sum(max(0, new - next_course) for new, next_course in pairs)
     assert (sum(map(sum, reached.values())), without) == (23, 10)
 
 
