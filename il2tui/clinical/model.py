@@ -43,7 +43,7 @@ class Note(_Frozen):
     """A caution, a warning or an assumption, with where it comes from."""
 
     id: str
-    """A stable id (``nr_third_course``, ``prior_immunotherapy``)."""
+    """A stable id (``nr_third_course_melanoma``, ``prior_immunotherapy_renal_cell``)."""
     text: str
     """One or two plain sentences, paraphrasing the paper with its numbers."""
     sources: tuple[Citation, ...] = ()

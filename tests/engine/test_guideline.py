@@ -69,8 +69,8 @@ def test_the_zero_of_seventeen_caution_agrees_with_the_tables() -> None:
     rule = next(r for r in load_guideline().rules if r.id == "no_objective_response_after_two")
     assert "no response (NR)" in rule.reasoning and "0 of 17" in rule.reasoning
     cautions = {c.id: c for c in load_guideline().cautions}
-    for answer, cid in zip(answers, ("nr_third_course", "nr_third_course_renal_cell"), strict=True):
-        caution = cautions[cid]
+    for answer in answers:
+        caution = cautions[f"nr_third_course_{answer.diagnosis}"]
         n = answer.treated
         assert caution.when["diagnosis"] == answer.diagnosis
         assert f"None of the {n} " in caution.text
@@ -149,3 +149,20 @@ def test_no_matching_rule_leaves_the_decision_to_the_clinician(tmp_path: Path) -
     rec = review.courses[0].recommendation
     assert (rec.action, rec.rule) == ("reassess", "no_rule_matched")
     assert "the decision is the clinician's" in rec.reasoning
+
+
+DIAGNOSIS_WORDS = {"melanoma": "melanoma", "renal_cell": "renal cell"}
+
+
+def test_every_figure_quoted_to_a_patient_is_of_that_patients_diagnosis() -> None:
+    """A caution or warning that names a diagnosis applies only to patients with it, and
+    none names both (no renal cell 8 of 21 in a melanoma review)."""
+    guideline = load_guideline()
+    for note in (*guideline.cautions, *guideline.warnings):
+        named = [d for d, words in DIAGNOSIS_WORDS.items() if words in note.text.lower()]
+        assert len(named) <= 1, note.id
+        if named:
+            assert note.when.get("diagnosis") == named[0], note.id
+    for rule in guideline.rules:
+        named = [d for d, words in DIAGNOSIS_WORDS.items() if words in rule.reasoning.lower()]
+        assert not named or "both diagnoses together" in rule.reasoning, rule.id

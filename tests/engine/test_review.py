@@ -80,7 +80,7 @@ def test_applicability_warnings_come_from_the_patient() -> None:
     assert ids == [
         "prior_il2",
         "cns_metastases",
-        "prior_immunotherapy",
+        "prior_immunotherapy_renal_cell",
         "performance_status_3_or_more",
         "age_outside_series",
     ]
@@ -135,4 +135,4 @@ def test_the_demo_case_walks_several_rules() -> None:
     ]
     assert [c.response for c in review.courses] == ["MR", "PR", "CR", "CR"]
     assert review.courses[-1].cohort.treated == 0  # no fifth course in the series
-    assert [w.id for w in review.warnings] == ["prior_immunotherapy"]
+    assert [w.id for w in review.warnings] == ["prior_immunotherapy_renal_cell"]
