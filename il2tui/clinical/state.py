@@ -52,13 +52,16 @@ def counted(evaluations: Sequence[AssessmentResult]) -> list[Category | None]:
     """What each evaluation counts for as of the latest one (``None``: nothing).
 
     A PR or CR counts when confirmed by then or still held at the latest evaluation
-    (every evaluable evaluation since is that category or better). Linear time.
+    (the latest is that category or better, and so is every evaluable one between).
+    Linear time.
     """
     out: list[Category | None] = [None] * len(evaluations)
     if not evaluations:
         return out
     latest = evaluations[-1].date
-    floor = RANK["CR"]  # the lowest rank of the evaluable evaluations after this one
+    # The lowest rank of the evaluable evaluations after this one; a latest evaluation
+    # that is NE shows nothing held (an NE in between neither holds nor breaks a run).
+    floor = RANK["NE"] if evaluations[-1].response == "NE" else RANK["CR"]
     for i in range(len(evaluations) - 1, -1, -1):
         result = evaluations[i]
         category = result.response
