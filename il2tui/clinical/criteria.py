@@ -2,8 +2,9 @@
 
 CR, PR and MR are the paper's definitions (Patients and Methods, Evaluation of
 Response): the sum of the products of two perpendicular diameters (SPD) over the
-baseline lesions. PD, NE and the 28-day confirmation fill the paper's gaps; they
-are stated in ``guidelines/assumptions.toml``. Thresholds are compared exactly, as
+baseline lesions; a PR allows no growing lesion, a CR no non-measurable disease left.
+PD, NE, "growing", the 28-day confirmation and progression that stays fill the paper's
+gaps; they are stated in ``guidelines/assumptions.toml``. Thresholds are compared exactly, as
 integer multiples of decimals read as written (``2 × SPD ≤ baseline`` for a PR),
 never through floats; :mod:`il2tui.core.display` rounds only what is shown.
 """

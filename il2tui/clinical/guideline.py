@@ -251,12 +251,17 @@ class Assumptions(BaseModel):
     """Each assumption, in the order to show them."""
 
     def notes(self) -> tuple[Note, ...]:
-        """Every assumption as a note of the review (``{tolerance}`` filled in)."""
-        tolerance = str(self.growing_lesion_tolerance_pct)
-        return tuple(
-            Note(id=a.id, text=a.text.replace("{tolerance}", tolerance), sources=a.citations)
-            for a in self.assumptions
-        )
+        """Every assumption as a note of the review (``{tolerance}`` filled in; made once)."""
+        return _assumption_notes(self)
+
+
+@cache
+def _assumption_notes(assumptions: Assumptions) -> tuple[Note, ...]:
+    tolerance = str(assumptions.growing_lesion_tolerance_pct)
+    return tuple(
+        Note(id=a.id, text=a.text.replace("{tolerance}", tolerance), sources=a.citations)
+        for a in assumptions.assumptions
+    )
 
 
 def load_guideline(path: Path | None = None) -> Guideline:

@@ -33,14 +33,13 @@ from il2tui.clinical.model import (
     State,
 )
 from il2tui.clinical.notes import (
-    after_progression,
     after_severe_toxicity,
     engine_cautions,
     explanation,
     fallback,
-    growth_caution,
     record_cautions,
 )
+from il2tui.clinical.response_cautions import after_progression, growth_caution
 from il2tui.clinical.state import Standing, standing
 from il2tui.core.exact import add
 from il2tui.evidence import cohort
@@ -153,7 +152,7 @@ def _course(
                 course, results, point.best, point.state, rule, awaiting=point.awaiting
             ),
             cautions=plan.cautions_for(facts)
-            + engine_cautions(course, results, awaiting=point.awaiting)
+            + engine_cautions(course, results)
             + growth_caution(results, point.best, rule.action)
             + record,
         )
