@@ -29,7 +29,7 @@ COLUMNS = (
 def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
     """Every row of the timeline, as literal text cells."""
     from il2tui.core.display import number, pct
-    from il2tui.report.common import confirmation_cell
+    from il2tui.report.common import confirmation_cell, evaluation_label
 
     for course in review.courses:
         last = len(course.assessments) - 1
@@ -42,7 +42,7 @@ def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
                 str(found.date),
                 "—" if found.spd_mm2 is None else number(found.spd_mm2),
                 pct(found.change_from_baseline_pct),
-                found.response,
+                evaluation_label(found),
                 confirmation_cell(found),
                 _recommendation(course) if i == last else "",
                 _decision(course) if i == last else "",
@@ -76,7 +76,7 @@ def best_response_text(review: Review) -> str:
     if review.best_response_first_seen:
         text += f", first seen {review.best_response_first_seen}"
     if review.best_response_confirmed is not None:
-        text += ", confirmed" if review.best_response_confirmed else ", not confirmed"
+        text += ", confirmed" if review.best_response_confirmed else ", awaiting confirmation"
     if review.response_duration_days is not None:
         months = review.response_duration_days / 30.4375
         state = (
