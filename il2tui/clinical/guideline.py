@@ -250,6 +250,12 @@ class Assumptions(BaseModel):
     assumptions: tuple[Assumption, ...] = Field(min_length=1)
     """Each assumption, in the order to show them."""
 
+    @field_validator("growing_lesion_tolerance_pct")
+    @classmethod
+    def _plain_digits(cls, value: Decimal) -> Decimal:
+        """One way to write a value (24.0 and 24 are both 24), so it is shown the same."""
+        return Decimal(format(value.normalize(), "f"))
+
     def notes(self) -> tuple[Note, ...]:
         """Every assumption as a note of the review (``{tolerance}`` filled in; made once)."""
         return _assumption_notes(self)
