@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from il2tui.case.files import case_from_data
 from il2tui.cli.main import app
 from il2tui.clinical.guideline import GuidelineError, load_assumptions
 from il2tui.clinical.review import review_case
 from il2tui.core.resources import read_shipped_text
-from tests.engine.helpers import build, case_data, exact
+from tests.engine.helpers import build
 from tests.hardening.hostile import runner
 
 SHIPPED = read_shipped_text("guidelines", "assumptions.toml")
@@ -82,4 +81,3 @@ def test_the_growing_lesion_is_named_with_its_change() -> None:
     basis = review_case(CASE).courses[1].assessments[0].basis
     assert "L1 (site L1) grew: 124 mm² from its nadir of 100 mm², +24.0%" in basis
     assert "not a PR" in basis and "MR" in basis
-    assert case_from_data(exact(case_data({"L1": [1, 1]}))).non_measurable == ()
