@@ -270,6 +270,11 @@ def _assumption_notes(assumptions: Assumptions) -> tuple[Note, ...]:
     )
 
 
+def assumption_notes() -> tuple[Note, ...]:
+    """The shipped assumptions as notes of a review (made once; ``il2 cohort`` quotes them)."""
+    return load_assumptions().notes()
+
+
 def load_guideline(path: Path | None = None) -> Guideline:
     """The shipped guideline (cached), or a clinic's own file."""
     if path is None:
