@@ -55,6 +55,7 @@ Exclusion = Literal[
     "therapy_within_30_days",
 ]
 Method = Literal["ct", "mri", "xray", "ultrasound", "physical_exam", "other"]
+NonMeasurableStatus = Literal["present", "absent", "progressed"]
 
 
 def _diameter(value: Any) -> Decimal:
@@ -170,6 +171,21 @@ class Lesion(_Model):
     """How it is measured; the series used imaging or physical examination."""
 
 
+class NonMeasurable(_Model):
+    """Disease present at baseline that cannot be measured (bone, effusion, marrow ...).
+
+    It has no diameters and no place in the SPD, but a CR needs it gone and its
+    unequivocal progression is PD (issue 11).
+    """
+
+    id: str = Field(min_length=1, max_length=40)
+    """A short id, unique together with the lesions' ids (``N1``)."""
+    site: str = Field(max_length=200)
+    """Where it is, in the clinician's words."""
+    method: Method = "ct"
+    """How it is followed (a bone scan is ``other``)."""
+
+
 class Baseline(_Model):
     """The measurements before course 1."""
 
@@ -200,6 +216,9 @@ class Assessment(_Model):
     """Lesion id to diameters; ``null`` or a missing id means not assessed, ``[0, 0]`` gone."""
     new_lesions: tuple[NewLesion, ...] = ()
     """Lesions seen for the first time at this evaluation."""
+    non_measurable: dict[str, NonMeasurableStatus] = {}
+    """Non-measurable disease id to ``present``, ``absent`` or ``progressed`` (unequivocal
+    progression); a missing id is not assessed."""
 
 
 class GuidelineVersion(_Model):
@@ -277,6 +296,8 @@ class Case(_Model):
     """The baseline lesions; a case being entered may have none yet."""
     baseline: Baseline | None = None
     """The baseline measurements; a case being entered may have none yet."""
+    non_measurable: tuple[NonMeasurable, ...] = ()
+    """Disease present at baseline that cannot be measured; optional."""
     courses: tuple[Course, ...] = ()
     """The courses given, in order."""
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from il2tui.case.files import CaseError, load_case
 from il2tui.case.model import Case
 from il2tui.cli.common import echo, error_line, fail
-from il2tui.clinical.guideline import load_guideline
+from il2tui.clinical.guideline import load_assumptions, load_guideline
 from il2tui.clinical.review import review_case
 from il2tui.core.errors import InputFileError
 from il2tui.report.out import Output
@@ -21,10 +21,17 @@ from il2tui.report.out import Output
 Source = tuple[str, Callable[[], Case]]
 
 
-def run_review(paths: list[Path], fmt: str, guideline_path: Path | None, demo: bool) -> bool:
+def run_review(
+    paths: list[Path],
+    fmt: str,
+    guideline_path: Path | None,
+    demo: bool,
+    assumptions_path: Path | None = None,
+) -> bool:
     """Review every case and print the results; return True when some file was invalid."""
     try:
         guideline = load_guideline(guideline_path)
+        assumptions = load_assumptions(assumptions_path)
     except InputFileError as exc:
         fail(str(exc))
     sources = list(case_sources(paths, demo))
@@ -32,7 +39,7 @@ def run_review(paths: list[Path], fmt: str, guideline_path: Path | None, demo: b
     failed = False
     for name, load in sources:
         try:
-            output.add(name, review_case(load(), guideline))
+            output.add(name, review_case(load(), guideline, assumptions))
         except InputFileError as exc:
             error_line(str(exc))
             failed = True

@@ -24,6 +24,7 @@ StopReason = Literal[
     "toxicity", "declined", "progression", "complete_response", "no_objective_response"
 ]
 LesionStatus = Literal["measured", "disappeared", "reappeared", "not_assessed"]
+SiteStatus = Literal["present", "absent", "progressed", "not_assessed"]
 REVIEW_FORMAT = "il2-review/1"
 
 
@@ -44,7 +45,7 @@ class Note(_Frozen):
     """A caution, a warning or an assumption, with where it comes from."""
 
     id: str
-    """A stable id (``nr_third_course``, ``prior_immunotherapy``)."""
+    """A stable id (``nr_third_course_melanoma``, ``prior_immunotherapy_renal_cell``)."""
     text: str
     """One or two plain sentences, paraphrasing the paper with its numbers."""
     sources: tuple[Citation, ...] = ()
@@ -85,6 +86,11 @@ class LesionResult(_Frozen):
     """The change of the product on that nadir, rounded for display; ``None`` from 0."""
     progressing: bool
     """True when the product rose 25% or more on its nadir, or reappeared after 0."""
+    growing: bool = False
+    """True when the product is above its nadir (beyond the clinic's tolerance, default 0):
+    a growing lesion rules out a PR (issue 11)."""
+    nadir_diameters: tuple[Decimal, Decimal] | None = None
+    """The diameters at that nadir (the baseline's until the lesion shrank)."""
 
 
 class NewLesionResult(_Frozen):
@@ -96,6 +102,28 @@ class NewLesionResult(_Frozen):
     """Its diameters in mm, when measured."""
     product_mm2: Decimal | None
     """Its product, when measured (never part of the SPD)."""
+
+
+class NonMeasurableSite(_Frozen):
+    """Disease present at baseline that cannot be measured (bone, effusion ...)."""
+
+    id: str
+    """Its id in the case file."""
+    site: str
+    """Where it is."""
+    method: str
+    """How it is followed."""
+
+
+class NonMeasurableResult(_Frozen):
+    """One non-measurable site at one evaluation."""
+
+    id: str
+    """Its id."""
+    site: str
+    """Where it is."""
+    status: SiteStatus
+    """present, absent, progressed (unequivocal progression), or not assessed."""
 
 
 class AssessmentResult(_Frozen):
@@ -111,6 +139,11 @@ class AssessmentResult(_Frozen):
     """Every baseline lesion, in the order of the case file."""
     new_lesions: tuple[NewLesionResult, ...]
     """Lesions not present at baseline."""
+    non_measurable: tuple[NonMeasurableResult, ...] = ()
+    """Every non-measurable site, in the order of the case file."""
+    after_progression: bool = False
+    """True when an earlier evaluation was PD: the response episode had ended, so this one
+    is shown but raises neither the best response nor the series state."""
     spd_mm2: Decimal | None
     """The sum of products over the baseline lesions; ``None`` when one was not assessed."""
     spd_nadir_before_mm2: Decimal
@@ -266,6 +299,8 @@ class Review(_Frozen):
     """The baseline lesions and their products."""
     baseline_spd_mm2: Decimal | None
     """The baseline sum of products; ``None`` while the baseline is incomplete."""
+    non_measurable: tuple[NonMeasurableSite, ...] = ()
+    """Disease present at baseline that cannot be measured."""
     best_response: Category | None
     """The best category over all evaluations (NE only if nothing was evaluable)."""
     best_response_first_seen: date | None

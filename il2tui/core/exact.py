@@ -55,3 +55,11 @@ def reaches_increase(value: Decimal, reference: Decimal, pct: int) -> bool:
     """
     rise = _EXACT.subtract(value, reference)
     return _EXACT.multiply(rise, 100) >= _EXACT.multiply(reference, pct)
+
+
+def exceeds(value: Decimal, reference: Decimal, pct: Decimal) -> bool:
+    """True when ``value`` is more than ``pct`` percent above ``reference`` (strictly).
+
+    Exactly: ``100 × value > (100 + pct) × reference``; with ``pct`` 0, ``value > reference``.
+    """
+    return _EXACT.multiply(value, 100) > _EXACT.multiply(reference, _EXACT.add(pct, 100))

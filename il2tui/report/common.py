@@ -63,7 +63,15 @@ def baseline_lines(review: Review) -> list[str]:
             f"{lesion.id} ({lesion.site}), {lesion.method}: {size} = "
             f"{display.area(lesion.product_mm2)}"
         )
+    for site in review.non_measurable:
+        name = f"{site.id} ({site.site})" if site.site else site.id
+        lines.append(f"{name}, {site.method}: non-measurable disease (not in the SPD)")
     return lines
+
+
+def evaluation_label(result: AssessmentResult) -> str:
+    """``PR`` or ``PR (after progression)``: the category as a heading shows it."""
+    return result.response + (" (after progression)" if result.after_progression else "")
 
 
 def response_line(course: CourseReview) -> str:
@@ -71,7 +79,7 @@ def response_line(course: CourseReview) -> str:
     last = course.last
     if last is None:
         return f"Response: not evaluated yet (best so far: {course.best_response or '—'})"
-    text = f"Response: {last.response}"
+    text = f"Response: {evaluation_label(last)}"
     if course.confirmed is True:
         text += f", confirmed on {last.confirmed_on}"
     elif course.confirmed is False:
@@ -159,7 +167,11 @@ def best_line(review: Review) -> str:
         return "Best response: none evaluated yet"
     text = f"Best response: {review.best_response}"
     if review.best_response_confirmed is not None:
-        text += ", confirmed" if review.best_response_confirmed else ", not yet confirmed"
+        text += (
+            ", confirmed"
+            if review.best_response_confirmed
+            else ", awaiting confirmation (held at the latest evaluation)"
+        )
     if review.best_response_first_seen:
         text += f", first seen {review.best_response_first_seen}"
     if review.response_duration_days is not None:

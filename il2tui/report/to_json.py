@@ -45,6 +45,7 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
         "baseline_date": review.baseline_date,
         "baseline_spd_mm2": review.baseline_spd_mm2,
         "baseline": [lesion.model_dump() for lesion in review.baseline],
+        "non_measurable": [site.model_dump() for site in review.non_measurable],
         "best_response": review.best_response,
         "best_response_confirmed": review.best_response_confirmed,
         "best_response_first_seen": review.best_response_first_seen,

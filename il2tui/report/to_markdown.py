@@ -58,7 +58,7 @@ def _row(course: CourseReview) -> str:
         str(last.date) if last else "—",
         display.area(last.spd_mm2) if last else "—",
         display.pct(last.change_from_baseline_pct) if last else "—",
-        course.response or "—",
+        common.evaluation_label(last) if last else "—",
         common.confirmation_cell(last),
         recommendation_words(course.recommendation.action, course.recommendation.stop_reason),
         f"`{course.recommendation.rule}`",
@@ -82,7 +82,7 @@ def _course(review: Review, course: CourseReview) -> list[str]:
         out.append(f"- Severe toxicity: {md(', '.join(course.toxicity))}")
     for result in course.assessments:
         day = f" (day {result.day})" if result.day is not None else ""
-        out.append(f"- Evaluation {result.date}{day}: **{result.response}**")
+        out.append(f"- Evaluation {result.date}{day}: **{common.evaluation_label(result)}**")
         out += [f"  - {md(line)}" for line in assessment_lines(result)]
     rec = course.recommendation
     out.append(f"- {md(common.response_line(course))}")

@@ -47,7 +47,7 @@ def _course(review: Review, course: CourseReview) -> list[tuple[int, str]]:
         out.append((1, "The patient declines or cannot tolerate more IL-2"))
     for result in course.assessments:
         day = f" (day {result.day})" if result.day is not None else ""
-        out.append((1, f"Evaluation {result.date}{day}: {result.response}"))
+        out.append((1, f"Evaluation {result.date}{day}: {common.evaluation_label(result)}"))
         out += [(2, line) for line in assessment_lines(result)]
     rec = course.recommendation
     out.append((1, common.response_line(course)))

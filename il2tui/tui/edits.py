@@ -75,6 +75,11 @@ def with_baseline(
     return rebuild(data)
 
 
+def with_non_measurable(case: Case, sites: list[dict[str, Any]]) -> Case:
+    """The case with its non-measurable sites replaced (statuses of kept sites stay)."""
+    return rebuild(dump(case) | {"non_measurable": sites})
+
+
 def measured_later(case: Case | None, kept: Collection[str]) -> dict[str, list[int]]:
     """The lesions of ``case`` not ``kept`` that a restaging measured (``null`` is not a
     measurement), in the case's order: for each, the course number of every such restaging."""

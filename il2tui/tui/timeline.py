@@ -33,7 +33,7 @@ def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
                 str(found.date),
                 "—" if found.spd_mm2 is None else number(found.spd_mm2),
                 pct(found.change_from_baseline_pct),
-                found.response,
+                found.response + ("*" if found.after_progression else ""),
                 _confirmed(found),
                 _advice(course) if i == last else "",
                 _decision(course) if i == last else "",
@@ -75,7 +75,7 @@ def best_response_text(review: Review) -> str:
     if review.best_response_first_seen:
         text += f", first seen {review.best_response_first_seen}"
     if review.best_response_confirmed is not None:
-        text += ", confirmed" if review.best_response_confirmed else ", not confirmed"
+        text += ", confirmed" if review.best_response_confirmed else ", awaiting confirmation"
     if review.response_duration_days is not None:
         months = review.response_duration_days / 30.4375
         state = (

@@ -163,6 +163,7 @@ def _assessment(assessment: Assessment) -> str:
     for new in assessment.new_lesions:
         size = f" {_pair(new.diameters)}" if new.diameters else ""
         parts.append(f"new lesion {clean(new.site)}{size}")
+    parts += [f"{clean(key)} {status}" for key, status in assessment.non_measurable.items()]
     return f"{assessment.date}: " + ("; ".join(parts) or "no lesion assessed") + "."
 
 

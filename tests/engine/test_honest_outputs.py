@@ -24,8 +24,14 @@ RENDER = {
     "markdown": lambda review, source: render_markdown(review, source).replace("\\", ""),
 }
 #: A melanoma PR after course 1, then progression after course 2.
+#: A PR confirmed within course 1 (two looks 35 days apart), then progression.
 PR_THEN_PD = review_case(
-    build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [20, 20]}], diagnosis="melanoma")
+    build(
+        {"L1": [20, 20]},
+        [{"L1": [10, 10]}, {"L1": [10, 10]}],
+        [{"L1": [20, 20]}],
+        diagnosis="melanoma",
+    )
 )
 #: The issue's patient: 74, performance status 3, prior IL-2 and brain metastases.
 INELIGIBLE = review_case(

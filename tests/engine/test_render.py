@@ -96,7 +96,7 @@ def test_json_has_the_fields_of_il2_review_1() -> None:
         "seen": {
             "rule": "objective_response",
             "action": "retreat",
-            "guideline": {"id": "nci-sb-2000-retreatment", "version": "1.0.2"},
+            "guideline": {"id": "nci-sb-2000-retreatment", "version": "1.1.0"},
         },
         "stale": False,
         "stale_note": None,

@@ -13,9 +13,9 @@ from tests.engine.helpers import build, case_data, exact
 
 
 def test_the_cohort_is_the_next_course_from_the_best_response_so_far() -> None:
-    """SD after a PR: the state is PR (best so far), and the cohort is course 3 from PR."""
+    """A PR still held after course 2: the state is PR, and the cohort is course 3 from PR."""
     review = review_case(
-        build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [12, 10]}], diagnosis="melanoma")
+        build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [10, 10]}], diagnosis="melanoma")
     )
     second = review.courses[1]
     assert (second.response, second.best_response, second.state) == ("PR", "PR", "PR")
@@ -26,9 +26,11 @@ def test_the_cohort_is_the_next_course_from_the_best_response_so_far() -> None:
 
 
 def test_after_progression_no_next_course_cohort_applies() -> None:
-    """PD after a PR: the series stopped at progression, so no course-3 cohort is shown."""
+    """PD after a confirmed PR: the state stays PR, but the series stopped at progression,
+    so no course-3 cohort is shown."""
+    pr = {"L1": [10, 10]}  # two looks 35 days apart: the PR is confirmed
     review = review_case(
-        build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [20, 20]}], diagnosis="melanoma")
+        build({"L1": [20, 20]}, [pr, pr], [{"L1": [20, 20]}], diagnosis="melanoma")
     )
     second = review.courses[1]
     assert (second.response, second.state, second.recommendation.stop_reason) == (
@@ -54,7 +56,8 @@ def test_a_course_given_after_progression_has_no_cohort_either() -> None:
 
 
 def test_a_relapse_from_cr_has_no_cohort() -> None:
-    review = review_case(build({"L1": [20, 20]}, [{"L1": [0, 0]}], [{"L1": [5, 5]}]))
+    cr = {"L1": [0, 0]}  # two looks 35 days apart: the CR is confirmed
+    review = review_case(build({"L1": [20, 20]}, [cr, cr], [{"L1": [5, 5]}]))
     second = review.courses[1]
     assert (second.state, second.response) == ("CR", "PD")
     assert second.cohort is None and "relapse" in second.cohort_note
@@ -131,7 +134,7 @@ def test_applicability_warnings_and_eligibility_flags_come_from_the_patient() ->
         age=74,
     )
     review = review_case(case)
-    assert [note.id for note in review.warnings] == ["prior_immunotherapy"]
+    assert [note.id for note in review.warnings] == ["prior_immunotherapy_renal_cell"]
     flags = [
         "prior_il2",
         "cns_metastases",
@@ -194,4 +197,4 @@ def test_the_demo_case_walks_several_rules() -> None:
     ]
     assert [c.response for c in review.courses] == ["MR", "PR", "CR", "CR"]
     assert review.courses[-1].cohort.treated == 0  # no fifth course in the series
-    assert [w.id for w in review.warnings] == ["prior_immunotherapy"]
+    assert [w.id for w in review.warnings] == ["prior_immunotherapy_renal_cell"]

@@ -23,6 +23,7 @@ from il2tui.tui.unit_slip import cm_suspects
 from il2tui.tui.verdict import lesion_status, verdict_view
 from il2tui.tui.widgets.field import Field
 from il2tui.tui.widgets.measure_row import MeasureRow, NewLesionRow
+from il2tui.tui.widgets.non_measurable import SiteStatuses
 
 if TYPE_CHECKING:
     from il2tui.case.model import Assessment, Case
@@ -58,6 +59,7 @@ class AssessmentScreen(MeasuringScreen):
         yield Static("", id="unit-hint", markup=False)
         yield Static("New lesions (ctrl+n adds one)", classes="section")
         yield Vertical(*(NewLesionRow(v) for v in self._new_rows()), id="new-rows")
+        yield SiteStatuses(self.case.non_measurable if self.case else (), self._statuses())
         yield Static("", id="verdict", markup=False)
 
     @property
@@ -93,6 +95,14 @@ class AssessmentScreen(MeasuringScreen):
             for new in found[self.index].new_lesions
         ]
 
+    def _statuses(self) -> dict[str, str]:
+        """The non-measurable statuses as chosen (draft) or recorded."""
+        draft = self.saved_draft
+        if draft is not None:
+            return draft.get("sites", {})
+        found = self._course_assessments()
+        return dict(found[self.index].non_measurable) if self.index < len(found) else {}
+
     def fill(self, case: Case | None) -> None:
         """The assessment being edited, if it was recorded."""
         found = self._course_assessments()
@@ -110,7 +120,8 @@ class AssessmentScreen(MeasuringScreen):
         """Date, unit, each lesion's diameters and the new lesions, as typed."""
         pairs = {row.lesion_id: row.pair_text() for row in self.query(MeasureRow)}
         new = [row.values() for row in self.query(NewLesionRow)]
-        return super().draft() | {"pairs": pairs, "new": new}
+        sites = self.query_one(SiteStatuses).statuses()
+        return super().draft() | {"pairs": pairs, "new": new, "sites": sites}
 
     def restore(self, draft: dict[str, Any]) -> None:
         """Put the typed values back."""
@@ -198,7 +209,8 @@ class AssessmentScreen(MeasuringScreen):
             row.lesion_id: parse_pair(*row.pair_text(), self.unit, row.lesion_id)
             for row in self.query(MeasureRow)
         }
-        return {"date": when, "measurements": pairs, "new_lesions": self._new_lesions()}
+        found = {"date": when, "measurements": pairs, "new_lesions": self._new_lesions()}
+        return found | {"non_measurable": self.query_one(SiteStatuses).statuses()}
 
     def _new_lesions(self) -> list[dict[str, Any]]:
         out = []

@@ -22,6 +22,7 @@ from il2tui.tui.steps import Step
 from il2tui.tui.text import clean, literal
 from il2tui.tui.widgets.field import Field
 from il2tui.tui.widgets.lesion_row import LesionRow
+from il2tui.tui.widgets.non_measurable import SitesField, parse_sites, sites_text
 
 #: A baseline lesion under this many mm both ways gets a hint that it may have been
 #: measured in cm: too small to follow reliably on a scan (RECIST's smallest measurable
@@ -48,6 +49,7 @@ class BaselineScreen(MeasuringScreen):
         rows = draft.get("rows") if draft else _recorded_rows(self.case, self.unit)
         yield Vertical(*(LesionRow(values) for values in rows or [{"id": "L1"}]), id="rows")
         yield Static("", id="spd", markup=False)
+        yield SitesField(draft.get("sites", "") if draft else sites_text(self.case))
 
     def fill(self, case: Case | None) -> None:
         """The recorded baseline date (the rows are composed from the case)."""
@@ -56,7 +58,8 @@ class BaselineScreen(MeasuringScreen):
 
     def draft(self) -> dict[str, Any]:
         """Date, unit and every row."""
-        return super().draft() | {"rows": [row.values() for row in self.query(LesionRow)]}
+        rows = [row.values() for row in self.query(LesionRow)]
+        return super().draft() | {"rows": rows, "sites": self.query_one(SitesField).text}
 
     async def action_add_row(self) -> None:
         """A new empty lesion row, with the next free id, focused."""
@@ -94,15 +97,18 @@ class BaselineScreen(MeasuringScreen):
         return out
 
     def answer(self) -> Case:
-        """The case with these lesions and baseline measurements (checked by :meth:`problems`)."""
-        from il2tui.tui.edits import with_baseline
+        """The case with these lesions, baseline measurements and non-measurable sites
+        (checked by :meth:`problems`)."""
+        from il2tui.tui.edits import with_baseline, with_non_measurable
 
         when = parse_date(self.query_one("#date", Field).value, "The baseline date")
         values = [r.values() for r in self.filled_rows()]
         rows = [(v, parse_pair(v["d1"], v["d2"], self.unit, v["id"])) for v in values]
         lesions = [_lesion(values) for values, _ in rows]
         pairs = {v["id"]: p for v, p in rows}
-        return with_baseline(self.case, when, lesions, pairs, self.unit)  # type: ignore[arg-type]
+        sites = parse_sites(self.query_one(SitesField).text, self.case, set(pairs))
+        case = with_baseline(self.case, when, lesions, pairs, self.unit)  # type: ignore[arg-type]
+        return with_non_measurable(case, sites)
 
     def next_step(self, case: Case) -> Step:
         """Course 1 comes next."""

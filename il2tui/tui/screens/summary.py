@@ -43,7 +43,7 @@ class SummaryScreen(StepScreen):
         yield Static(Text("Reviewing…", style="italic"), id="best", markup=False)
         yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
         yield Static(
-            "↑/↓ move · decision: ! override, ? advice changed since (confirm it again)",
+            "↑/↓ move · * after PD · ! override · ? advice changed since (confirm it again)",
             classes="keys-hint",
         )
         yield Static("SPD change from baseline at each restaging", classes="section")
