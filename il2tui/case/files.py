@@ -22,6 +22,7 @@ from il2tui.core.storage import atomic_write_text
 
 __all__ = [
     "CaseError",
+    "case_files",
     "case_from_data",
     "dump_case",
     "format_path",
@@ -84,3 +85,18 @@ def _format_message(found: object) -> str:
     if found is None:
         return f'missing; a case file starts with "format": "{FORMAT}"'
     return f"{show(found)} is not a format this version reads (it reads {FORMAT})"
+
+
+def case_files(paths: list[Path]) -> list[Path]:
+    """Each file as given; each folder as its ``*.json`` files, sorted, subfolders included.
+
+    An empty folder stays in the list, so that reading it reports it.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.json") if p.is_file())
+            files += found or [path]
+        else:
+            files.append(path)
+    return files

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from il2tui.case.files import load_case
+from il2tui.case.files import case_files, load_case
 from il2tui.case.model import Case
 from il2tui.cli.common import error_line, fail
 from il2tui.clinical.guideline import load_guideline
@@ -46,17 +46,5 @@ def _sources(paths: list[Path], demo: bool) -> Iterator[Source]:
         from il2tui.case.demo import DEMO_SOURCE, demo_case
 
         yield DEMO_SOURCE, demo_case
-    for path in _case_files(paths):
+    for path in case_files(paths):
         yield str(path), lambda path=path: load_case(path)
-
-
-def _case_files(paths: list[Path]) -> list[Path]:
-    """Each file as given; each folder as its ``*.json`` files, sorted, subfolders included."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.json") if p.is_file())
-            files += found or [path]  # an empty folder is reported by load_case
-        else:
-            files.append(path)
-    return files
