@@ -50,5 +50,5 @@ def build_assistant(case: Path | None, demo: bool) -> AssistApp:
 
 def say_saved(app: AssistApp) -> None:
     """Once the assistant has quit: the full path of every case file it wrote."""
-    for path in app.saved_paths:
+    for path in getattr(app, "saved_paths", ()):
         typer.echo(f"Case saved to {path.resolve()}")

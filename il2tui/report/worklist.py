@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date
 
-from il2tui.clinical.worklist import Due, WorklistRow
+from il2tui.clinical.worklist import RESTAGING_DAYS, Due, WorklistRow
 from il2tui.core.textsafe import json_safe, plain, spreadsheet
 from il2tui.report.common import ACTION_LABEL
 
@@ -46,6 +46,12 @@ DUE_WORDS = {
     "baseline": "baseline to enter",
     "course": "course {course}",
 }
+FOOTNOTE = (
+    "+N: N more things are due (worklist-csv and worklist-json list them). Assumed "
+    f"(restaging_60_days): a restaging is due {RESTAGING_DAYS} days after the first dose of "
+    "the course, as the series restaged about two months after treatment; a PR or CR can be "
+    "confirmed 28 days after it was first seen (confirmation_28_days)."
+)
 CSV_COLUMNS = (
     "source",
     "label",
@@ -141,22 +147,24 @@ def flags(row: WorklistRow) -> str:
 
 
 def render_worklist_text(rows: Sequence[WorklistRow], today: date, title: str) -> str:
-    """A text table at 80 columns, two lines a case (a third and more for a long reason)."""
+    """A text table at 80 columns, two lines a case, and the flags (ineligible, unreadable
+    with the reason) on the lines after."""
     out = [title, f"As of {today}: {_counts(rows)}", "", _line1(_HEADINGS), _line2(_HEADINGS)]
-    out.append("-" * 80)
+    out += ["  Flags (ineligible; unreadable, with the reason), when any", "-" * 80]
     for row in rows:
         shown = {k: plain(v) for k, v in cells(row, today).items()}
         out.append(_line1(shown))
-        if row.problem is not None:
-            out += textwrap.wrap(shown["flags"], 78, initial_indent="  ", subsequent_indent="  ")
-        else:
+        if row.problem is None:
             out.append(_line2(shown))
+        if shown["flags"]:
+            out += textwrap.wrap(shown["flags"], 78, initial_indent="  ", subsequent_indent="    ")
+    out += ["", *textwrap.wrap(FOOTNOTE, 80)]
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
 _HEADINGS = dict(COLUMNS)
 _WIDTHS1 = (("label", 20), ("diagnosis", 11), ("course", 15), ("latest", 14), ("guideline", 16))
-_WIDTHS2 = (("decision", 23), ("due", 30), ("flags", 23))
+_WIDTHS2 = (("decision", 23), ("due", 54))
 
 
 def _line1(values: dict[str, str]) -> str:
