@@ -38,9 +38,9 @@ ORDER = (
     ("decision", "Decision"),
     ("latest", "Latest"),
     ("guideline", "Guideline"),
+    ("flags", "Flags"),
     ("course", "Last course"),
     ("diagnosis", "Diagnosis"),
-    ("flags", "Flags"),
 )
 #: Seconds between two looks at the folder for changed files.
 POLL_SECONDS = 2.0
@@ -232,8 +232,16 @@ FILTER_HINT = "Type to filter by label, diagnosis or what is due (Esc clears)"
 
 def _cells(row: WorklistRow, today: date) -> list[Text]:
     shown = cells(row, today)
+    shown["flags"] = _short_flags(row)
     style = _style(row)
     return [literal(shown[key], style=style if key in ("label", "due") else "") for key, _ in ORDER]
+
+
+def _short_flags(row: WorklistRow) -> str:
+    """The flags in a word (the line under the table says which criteria, or why)."""
+    if row.problem is not None:
+        return "UNREADABLE"
+    return "ineligible" if row.ineligible else ""
 
 
 def _style(row: WorklistRow) -> str:
