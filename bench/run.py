@@ -7,7 +7,9 @@ is paired with a baseline measured moments before or after it:
   * start-up of ``il2 assist --demo`` (process start to first screen ready for
     input) against a minimal Textual app with a Header, a Footer and one Input;
   * ``il2 review`` over N generated cases against plain ``json.loads`` of them;
-  * step latency while the Pilot walks the demo case (median and p95).
+  * step latency while the Pilot walks the demo case (median and p95);
+  * the worklist over 500 case files: the engine's rows, and the assistant's screen
+    from start to every row shown (issue 16: within a second).
 Parts not built yet are reported as such. No test asserts on these numbers.
 """
 
@@ -20,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measures import HEADER, Row, review_throughput, startup, step_latency
+from measures import HEADER, Row, review_throughput, startup, step_latency, worklist_listing
 
 
 def main() -> None:
@@ -34,6 +36,7 @@ def main() -> None:
         rows += startup(runs)
         rows += review_throughput(Path(tmp), args.cases, 1 if args.quick else 3)
         rows += step_latency(Path(tmp), 1 if args.quick else 5)
+        rows += worklist_listing(Path(tmp), 500, 1 if args.quick else 3)
     _print(rows)
 
 

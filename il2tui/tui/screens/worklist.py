@@ -18,6 +18,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
 from il2tui.core import clock
@@ -44,6 +45,8 @@ ORDER = (
 )
 #: Seconds between two looks at the folder for changed files.
 POLL_SECONDS = 2.0
+#: Seconds between two redraws while rows arrive.
+REDRAW_EVERY = 0.25
 STYLE = {"stale": "bold yellow", "problem": "bold red", "overdue": "bold"}
 SORT_TIP = "Sort by column 1 to 8 (the same key again: reversed)"
 SORT_KEYS = "".join(str(i) for i in range(1, len(ORDER) + 1))
@@ -102,17 +105,26 @@ class WorklistScreen(Fits, Screen[None]):
         finally:
             self.app.call_from_thread(self._scanned)
 
+    _pending: Timer | None = None
+
     def take(self, rows: list[WorklistRow], gone: list[str]) -> None:
-        """A batch of rows arrived: show them."""
+        """A batch of rows arrived: show the first at once, later ones a few times a second
+        (a redraw sorts and refills the whole table)."""
         self.worklist.take(rows, gone)
-        self.redraw()
+        if self.query_one(DataTable).row_count == 0:
+            self.redraw()
+        elif self._pending is None:
+            self._pending = self.set_timer(REDRAW_EVERY, self.redraw)
 
     def _scanned(self) -> None:
         self.scanning = False
-        self._title()
+        self.redraw()
 
     def redraw(self) -> None:
         """Fill the table from the rows that pass the filter, keeping the highlighted case."""
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
         today = clock.today()
         table = self.query_one(DataTable)
         keep = self.worklist.cursor
