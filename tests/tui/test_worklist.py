@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,7 @@ from il2tui.tui.app import AssistApp
 from il2tui.tui.screens.worklist import WorklistScreen
 from tests.clinic import CLINIC, write_clinic
 from tests.tui.conftest import settle, typed
+from tests.tui.test_conversation import run as run_at
 
 Build = Callable[..., AssistApp]
 
@@ -24,13 +24,9 @@ def clinic(tmp_path: Path) -> Path:
     return write_clinic(tmp_path / "clinic")
 
 
-def run(app: AssistApp, steps: Callable, size: tuple[int, int] = (120, 40)) -> None:
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await steps(pilot)
-
-    asyncio.run(main())
+def run(app: AssistApp, steps: Callable) -> None:
+    """Run ``steps(pilot)`` headless at 120x40 (every column of the table in sight)."""
+    run_at(app, steps, size=(120, 40))
 
 
 def labels(app: AssistApp) -> list[str]:

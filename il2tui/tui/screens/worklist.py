@@ -46,7 +46,7 @@ ORDER = (
 #: Seconds between two looks at the folder for changed files.
 POLL_SECONDS = 2.0
 #: Seconds between two redraws while rows arrive.
-REDRAW_EVERY = 0.25
+REDRAW_EVERY = 0.5
 STYLE = {"stale": "bold yellow", "problem": "bold red", "overdue": "bold"}
 SORT_TIP = "Sort by column 1 to 8 (the same key again: reversed)"
 SORT_KEYS = "".join(str(i) for i in range(1, len(ORDER) + 1))
