@@ -178,8 +178,8 @@ def test_evidence_browser(snap_compare, build: Build) -> None:
 def test_help(snap_compare, build: Build, tmp_path: Path) -> None:
     """F1 on the baseline step: every key of that screen and the app with its description
     (answer, back, panels, unit, add, remove, save, save as, help, evidence, quit), and the
-    common keys."""
-    path = cases.write(tmp_path, "patient", cases.PATIENT_ONLY)
+    common keys; above them the case file's full path (under the test's home folder: ~)."""
+    path = cases.write(Path.home(), "patient", cases.PATIENT_ONLY)
 
     async def before(pilot: Pilot) -> None:
         await settle(pilot)

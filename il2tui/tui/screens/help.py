@@ -70,11 +70,14 @@ def keys_table(app: App, screen: Screen) -> Table:
     return table
 
 
-def case_path(app: App) -> Path | None:
-    """The full path of the open case's file, once it has one."""
+def case_path(app: App) -> str | None:
+    """The full path of the open case's file, once it has one (``~`` for the home folder)."""
     session = getattr(app, "session", None)
     path = getattr(session, "path", None)
-    return path.resolve() if isinstance(path, Path) else None
+    if not isinstance(path, Path):
+        return None
+    full, home = path.resolve(), Path.home().resolve()
+    return f"~/{full.relative_to(home)}" if full.is_relative_to(home) else str(full)
 
 
 def _screen_name(screen: Screen) -> str:
