@@ -174,3 +174,27 @@ def test_the_data_folder_with_cases_starts_on_the_worklist(build: Build, data_di
 
     run(app, look)
     assert names == [len(CLINIC) + 1]
+
+
+def test_a_vanished_file_leaves_the_list_and_an_empty_folder_says_so(
+    build: Build, tmp_path: Path
+) -> None:
+    folder = tmp_path / "one"
+    write_clinic(folder)
+    for path in folder.glob("*.json"):
+        if path.name != "ada.json":
+            path.unlink()
+    app = build(folder=folder)
+    seen: list[object] = []
+
+    async def remove(pilot) -> None:
+        seen.append(labels(app))
+        (folder / "ada.json").unlink()
+        app.screen.rescan()  # type: ignore[attr-defined]
+        await settle(pilot)
+        seen.append(labels(app))
+        seen.append(str(app.screen.query_one("#worklist-detail").render()))
+
+    run(app, remove)
+    assert seen[:2] == [["Ada"], []]
+    assert "No case files in this folder yet" in str(seen[2])

@@ -151,7 +151,9 @@ class WorklistScreen(Fits, Screen[None]):
     def _detail(self) -> None:
         row = self.highlighted
         out = Text(end="")
-        if row is not None:
+        if not self.worklist.rows and not self.scanning:
+            out.append(EMPTY)
+        elif row is not None:
             out.append_text(literal(f"file: {row.source}"))
             extra = _detail_words(row, clock.today())
             if extra:
@@ -239,6 +241,7 @@ class WorklistScreen(Fits, Screen[None]):
         self.query_one(DataTable).focus()
 
 
+EMPTY = "No case files in this folder yet: n starts one here, ctrl+o opens one from elsewhere."
 FILTER_HINT = "Type to filter by label, diagnosis or what is due (Esc clears)"
 
 
