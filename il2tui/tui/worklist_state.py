@@ -8,6 +8,7 @@ runs in a worker thread; it hands rows over in batches as they are made.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,10 +37,16 @@ class Worklist:
     reverse: bool = False
     cursor: str | None = None
     """The file of the highlighted row."""
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def scan(self, hand_over: Batch) -> None:
         """Review new and changed files and drop vanished ones; ``hand_over(rows, gone)``
-        receives each batch (any thread: the caller passes it to the app's thread)."""
+        receives each batch (any thread: the caller passes it to the app's thread).
+        One scan at a time: a second waits for the first."""
+        with self._lock:
+            self._scan(hand_over)
+
+    def _scan(self, hand_over: Batch) -> None:
         found = [p for p in case_files([self.folder]) if p.suffix == ".json" and p.is_file()]
         names = {str(p) for p in found}
         gone = [name for name in self.stamps if name not in names]

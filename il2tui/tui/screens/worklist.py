@@ -111,6 +111,8 @@ class WorklistScreen(Fits, Screen[None]):
         """A batch of rows arrived: show the first at once, later ones a few times a second
         (a redraw sorts and refills the whole table)."""
         self.worklist.take(rows, gone)
+        if not self.is_attached:  # a case was opened meanwhile: the rows wait for the return
+            return
         if self.query_one(DataTable).row_count == 0:
             self.redraw()
         elif self._pending is None:
@@ -118,7 +120,8 @@ class WorklistScreen(Fits, Screen[None]):
 
     def _scanned(self) -> None:
         self.scanning = False
-        self.redraw()
+        if self.is_attached:
+            self.redraw()
 
     def redraw(self) -> None:
         """Fill the table from the rows that pass the filter, keeping the highlighted case."""
