@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from il2tui.tui import memory
-from il2tui.tui.flow import FlowApp
 from il2tui.tui.text import clean
+from il2tui.tui.worklist_nav import WorklistApp
 
 if TYPE_CHECKING:
     from il2tui.tui.steps import Step
@@ -42,7 +42,7 @@ KEPT = (
 SAVE_AS = "Save the case to another file"
 
 
-class AssistApp(FlowApp):
+class AssistApp(WorklistApp):
     """``il2 assist``: one question per screen, the engine's review beside it."""
 
     TITLE = "il2 assist"
@@ -69,7 +69,8 @@ class AssistApp(FlowApp):
         super().__init__()
         self.case_path, self.demo, self.data_dir = case_path, demo, data_dir
         self.folder = folder
-        self.saved_paths: list[Path] = []
+        self.saved_paths = []
+        self._parked = {}
         self.cursor_blink, self.warm_delay = cursor_blink, warm_delay
         self._pending = []
 

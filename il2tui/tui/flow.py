@@ -23,7 +23,6 @@ from il2tui.tui.saving import SavingApp
 if TYPE_CHECKING:
     from il2tui.case.model import Case
     from il2tui.tui.steps import Step
-    from il2tui.tui.worklist_state import Worklist
 
 #: Seconds after a step is shown before the idle-time full garbage collection.
 COLLECT_AFTER = 0.5
@@ -38,41 +37,9 @@ class FlowApp(SavingApp):
 
         self._swap(StartScreen())
 
-    worklist: Worklist | None = None
-    """The folder's worklist, once shown: Escape on a case returns to it."""
-
-    def show_worklist(self, folder: Path | None = None) -> None:
-        """The worklist of ``folder`` (default: the one shown last), rows kept from before."""
-        from il2tui.tui.screens.worklist import WorklistScreen
-        from il2tui.tui.worklist_state import Worklist
-
-        if folder is not None and (self.worklist is None or self.worklist.folder != folder):
-            self.worklist = Worklist(folder)
-        if self.worklist is not None:
-            self._swap(WorklistScreen(self.worklist))
-
-    def open_from_worklist(self, path: Path) -> None:
-        """Open a case of the worklist; Escape comes back to the list."""
-        self.open_path(path)
-
-    def back_to_worklist(self) -> None:
-        """Leave the case for the worklist: keep what was typed, write what is unsaved, and
-        show the case's row as it is now."""
-        from il2tui.clinical.worklist import review_row
-
-        self._stash_draft()
-        session, worklist = self.session, self.worklist
-        if session is not None and session.unsaved and self.save_now() is None:
-            return  # the dialog offers another file; the case stays open
-        if worklist is not None and session is not None and session.case is not None:
-            path = session.path
-            if path is not None and path.is_relative_to(worklist.folder):
-                worklist.replace(review_row(str(path), session.case))
-        self.show_worklist()
-
     def new_case(self, folder: Path | None = None) -> None:
-        """Start a new case (saved in ``folder``, default the data folder) once the patient
-        step is answered."""
+        """Start a new case; it is saved to an autosave file (in ``folder``, default the data
+        folder) once the patient step is answered."""
         from il2tui.tui.session import Session
         from il2tui.tui.steps import Step
 
@@ -113,13 +80,9 @@ class FlowApp(SavingApp):
         self._swap(_screen_for(step))
 
     def go_back(self, step: Step) -> None:
-        """One step back (from the patient step: the start screen), keeping what was typed;
-        a case opened from the worklist goes back to the worklist."""
+        """One step back (from the patient step: the start screen), keeping what was typed."""
         from il2tui.tui.steps import previous_step
 
-        if self.worklist is not None:
-            self.back_to_worklist()
-            return
         before = previous_step(step, self.session.case if self.session else None)
         if before is None:
             self._stash_draft()
@@ -156,14 +119,6 @@ class FlowApp(SavingApp):
         if isinstance(screen, StepScreen) and screen.save_answer(self.saved):
             return
         self.save_soon(self.saved)
-
-    saved_paths: list[Path]
-    """Every case file written while the app ran, in order (printed when it quits)."""
-
-    def _written(self, revision: int, path: Path, then: Saved | None) -> None:
-        if path not in self.saved_paths:
-            self.saved_paths.append(path)
-        super()._written(revision, path, then)
 
     def saved(self, path: Path) -> None:
         """Say where the case was written (after ctrl+s)."""

@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 from il2tui.cli import assist as cli_assist
 from il2tui.tui.app import AssistApp
 from il2tui.tui.screens.worklist import WorklistScreen
+from il2tui.tui.widgets.field import Field
 from tests.clinic import CLINIC, write_clinic
 from tests.tui.conftest import settle, typed
 from tests.tui.test_conversation import run as run_at
@@ -198,3 +199,30 @@ def test_a_vanished_file_leaves_the_list_and_an_empty_folder_says_so(
     run(app, remove)
     assert seen[:2] == [["Ada"], []]
     assert "No case files in this folder yet" in str(seen[2])
+
+
+def test_what_was_typed_is_still_there_after_a_visit_to_the_list(
+    build: Build, clinic: Path
+) -> None:
+    """Typing half a restaging, Escape to the list, Enter on the same case: nothing is lost,
+    and the file was not written (nothing was answered)."""
+    app = build(folder=clinic)
+    before = (clinic / "cleo.json").read_bytes()
+    seen: list[object] = []
+
+    async def visit(pilot) -> None:
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        await typed(pilot, "2026-04-06")
+        await pilot.press("tab")
+        await typed(pilot, "12")
+        await pilot.press("escape")
+        await settle(pilot)
+        seen.append(type(app.screen).__name__)
+        await pilot.press("enter")
+        await settle(pilot)
+        seen.append([f.value for f in app.screen.query(Field)][:2])
+
+    run(app, visit)
+    assert seen == ["WorklistScreen", ["2026-04-06", "12"]]
+    assert (clinic / "cleo.json").read_bytes() == before
