@@ -149,7 +149,8 @@ def flags(row: WorklistRow) -> str:
 def render_worklist_text(rows: Sequence[WorklistRow], today: date, title: str) -> str:
     """A text table at 80 columns, two lines a case, and the flags (ineligible, unreadable
     with the reason) on the lines after."""
-    out = [title, f"As of {today}: {_counts(rows)}", "", _line1(_HEADINGS), _line2(_HEADINGS)]
+    out = [*textwrap.wrap(plain(title), 80), f"As of {today}: {_counts(rows)}", ""]
+    out += [_line1(_HEADINGS), _line2(_HEADINGS)]
     out += ["  Flags (ineligible; unreadable, with the reason), when any", "-" * 80]
     for row in rows:
         shown = {k: plain(v) for k, v in cells(row, today).items()}
