@@ -187,7 +187,7 @@ def worklist_listing(tmp: Path, count: int, runs: int) -> list[Row]:
     if result.returncode != 0:
         return [Row("worklist listing", "failed", "", result.stderr[-200:])]
     times = [[float(x) for x in line.split()] for line in result.stdout.splitlines() if line]
-    engine, first, every = (min(t[i] for t in times) for i in range(3))
+    engine, first, every, listed = (min(t[i] for t in times) for i in range(4))
     baseline = f"{base * 1000:.0f} ms (json.loads of the files)"
     return [
         Row(
@@ -197,14 +197,12 @@ def worklist_listing(tmp: Path, count: int, runs: int) -> list[Row]:
             f"{engine / base:.1f}x json.loads time",
         ),
         Row(
-            f"worklist screen, start to first rows ({count} files)",
-            f"{first * 1000:.0f} ms",
-            "",
-            "",
+            f"il2 assist DIR, start to first rows ({count} files)", f"{first * 1000:.0f} ms", "", ""
         ),
+        Row(f"il2 assist DIR, start to all {count} rows", f"{every * 1000:.0f} ms", "", ""),
         Row(
-            f"worklist screen, start to all {count} rows shown",
-            f"{every * 1000:.0f} ms",
+            f"worklist screen shown to all {count} rows sorted",
+            f"{listed * 1000:.0f} ms",
             baseline,
             "target <= 1000 ms",
         ),

@@ -1,15 +1,14 @@
 """What the worklist keeps while cases are opened and closed: the folder's rows, and the view.
 
 Rows are cached by each file's modification time and size, so coming back from a
-case, or polling the folder, reviews only the files that changed. :meth:`Worklist.scan`
-runs in a worker thread; it hands rows over in batches as they are made.
+case, or polling the folder, reviews only the files that changed
+(:meth:`Worklist.changes`, then :meth:`Worklist.read` for each).
 """
 
 from __future__ import annotations
 
 import os
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,10 +18,7 @@ from il2tui.clinical.worklist import WorklistRow, attention, read_row
 from il2tui.report.worklist import cells
 
 Stamp = tuple[int, int]
-Batch = Callable[[list[WorklistRow], list[str]], None]
-#: Rows handed over at once while scanning (the first batch is small, to show rows at once).
-BATCH = 100
-FIRST_BATCH = 20
+_UNSEEN = (-1, -1)
 
 
 @dataclass
@@ -37,31 +33,21 @@ class Worklist:
     reverse: bool = False
     cursor: str | None = None
     """The file of the highlighted row."""
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def scan(self, hand_over: Batch) -> None:
-        """Review new and changed files and drop vanished ones; ``hand_over(rows, gone)``
-        receives each batch (any thread: the caller passes it to the app's thread).
-        One scan at a time: a second waits for the first."""
-        with self._lock:
-            self._scan(hand_over)
-
-    def _scan(self, hand_over: Batch) -> None:
+    def changes(self) -> tuple[list[Path], list[str]]:
+        """The files to read (new or changed since read) and the files gone since."""
         found = [p for p in case_files([self.folder]) if p.suffix == ".json" and p.is_file()]
         names = {str(p) for p in found}
         gone = [name for name in self.stamps if name not in names]
         for name in gone:
             self.stamps.pop(name, None)
-        batch: list[WorklistRow] = []
-        size = FIRST_BATCH
-        for path, stamp in _changed(found, self.stamps):
-            batch.append(read_row(path))
-            self.stamps[str(path)] = stamp
-            if len(batch) >= size:
-                hand_over(batch, [])
-                batch, size = [], BATCH
-        if batch or gone:
-            hand_over(batch, gone)
+        return [p for p in found if self.stamps.get(str(p), _UNSEEN) != stamp_of(p)], gone
+
+    def read(self, path: Path) -> WorklistRow:
+        """Read and review one file, noting its stamp (a file that cannot be seen is listed
+        as unreadable and read again at the next look)."""
+        self.stamps[str(path)] = stamp_of(path)
+        return read_row(path)
 
     def take(self, rows: list[WorklistRow], gone: list[str]) -> None:
         """Keep a batch (on the app's thread)."""
@@ -77,16 +63,13 @@ class Worklist:
 
     def shown(self, today: date) -> list[WorklistRow]:
         """The rows that pass the filter, in the chosen order."""
-        words = self.filter.casefold().split()
-        rows = [r for r in self.rows.values() if all(w in _haystack(r, today) for w in words)]
+        rows = [r for r in self.rows.values() if self.matches(r, today)]
         return sorted(rows, key=sort_key(self.sort, today), reverse=self.reverse)
 
-
-def _changed(found: list[Path], stamps: dict[str, Stamp | None]) -> Iterator[tuple[Path, Stamp]]:
-    for path in found:
-        stamp = stamp_of(path)
-        if stamp is None or stamps.get(str(path)) != stamp:
-            yield path, stamp or (0, 0)
+    def matches(self, row: WorklistRow, today: date) -> bool:
+        """True when the row passes the filter (every word, in any order)."""
+        words = self.filter.casefold().split()
+        return not words or all(w in _haystack(row, today) for w in words)
 
 
 def stamp_of(path: Path) -> Stamp | None:

@@ -9,6 +9,8 @@ changed on disk updates its row.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -45,6 +47,8 @@ ORDER = (
 )
 #: Seconds between two looks at the folder for changed files.
 POLL_SECONDS = 2.0
+#: Seconds of reading files before the screen gets a turn (keys, drawing).
+SLICE_SECONDS = 0.03
 #: Seconds between two redraws while rows arrive.
 REDRAW_EVERY = 0.5
 STYLE = {"stale": "bold yellow", "problem": "bold red", "overdue": "bold"}
@@ -95,39 +99,101 @@ class WorklistScreen(Fits, Screen[None]):
         """Look for new, changed and vanished files (one look at a time)."""
         if not self.scanning:
             self.scanning = True
+            self._cursor_at_scan = self.worklist.cursor
             self._title()
             self._scan()
 
-    @work(thread=True, group="worklist", exclusive=False, exit_on_error=False)
-    def _scan(self) -> None:
+    @work(group="worklist", exit_on_error=False)
+    async def _scan(self) -> None:
+        """Read the changed files in slices of a few milliseconds, handing each slice's rows
+        to the table, so keys are answered between slices (an async worker: reviews are
+        pure Python, and a thread would only compete with the screen for the interpreter)."""
         try:
-            self.worklist.scan(lambda rows, gone: self.app.call_from_thread(self.take, rows, gone))
+            todo, gone = self.worklist.changes()
+            if gone:
+                self.take([], gone)
+            batch: list[WorklistRow] = []
+            began = time.perf_counter()
+            for path in todo:
+                batch.append(self.worklist.read(path))
+                if time.perf_counter() - began >= SLICE_SECONDS:
+                    self.take(batch, [])
+                    await asyncio.sleep(0)
+                    batch, began = [], time.perf_counter()
+            if batch:
+                self.take(batch, [])
         finally:
-            self.app.call_from_thread(self._scanned)
+            self._scanned()
 
     _pending: Timer | None = None
+    """A redraw asked for in a moment (a changed or vanished file)."""
+    _flush: Timer | None = None
+    """New rows to add in a moment (drawing the table is what costs: a few times a second)."""
+    _waiting: ClassVar[list[WorklistRow]] = []  # replaced, never appended to
+    _cursor_at_scan: str | None = None
 
     def take(self, rows: list[WorklistRow], gone: list[str]) -> None:
-        """A batch of rows arrived: show the first at once, later ones a few times a second
-        (a redraw sorts and refills the whole table)."""
+        """A batch of rows arrived: the first new rows are shown at once, later ones a few
+        times a second at the bottom (sorted when the scan ends); a changed or vanished
+        file redraws the table a moment later."""
         self.worklist.take(rows, gone)
         if not self.is_attached:  # a case was opened meanwhile: the rows wait for the return
             return
-        if self.query_one(DataTable).row_count == 0:
-            self.redraw()
-        elif self._pending is None:
-            self._pending = self.set_timer(REDRAW_EVERY, self.redraw)
+        table = self.query_one(DataTable)
+        if gone or any(row.source in table.rows for row in rows):
+            if self._pending is None:
+                self._pending = self.set_timer(REDRAW_EVERY, self.redraw)
+            return
+        self._waiting = [*self._waiting, *rows]
+        if table.row_count == 0:
+            self._add_waiting()
+        elif self._flush is None:
+            self._flush = self.set_timer(REDRAW_EVERY, self._add_waiting)
+
+    def _add_waiting(self) -> None:
+        if self._flush is not None:
+            self._flush.stop()
+            self._flush = None
+        table, today = self.query_one(DataTable), clock.today()
+        first = table.row_count == 0
+        for row in self._waiting:
+            if row.source not in table.rows and self.worklist.matches(row, today):
+                table.add_row(*_cells(row, today), key=row.source)
+        self._waiting = []
+        self._title()
+        if first:
+            self._detail()
 
     def _scanned(self) -> None:
         self.scanning = False
-        if self.is_attached:
-            self.redraw()
+        if not self.is_attached:
+            return
+        self._add_waiting()
+        if self._pending is not None or not self._sort_in_place():
+            self.redraw()  # a changed or vanished file: now rather than in a moment
+
+    def _sort_in_place(self) -> bool:
+        """Put the rows shown in order without refilling the table (much faster for
+        hundreds of rows); False when the table does not hold exactly the rows to show."""
+        table = self.query_one(DataTable)
+        shown = self.worklist.shown(clock.today())
+        order = {row.source: i for i, row in enumerate(shown)}
+        if len(order) != table.row_count or any(k.value not in order for k in table.rows):
+            return False
+        place = {id(table.get_row(k)[0]): order[k.value or ""] for k in table.rows}
+        table.sort(key=lambda cells: place[id(cells[0])])
+        # the case highlighted before the scan, else the top (rows came in file order)
+        table.move_cursor(row=order.get(self._cursor_at_scan or "", 0), animate=False)
+        self._title()
+        self._detail()
+        return True
 
     def redraw(self) -> None:
         """Fill the table from the rows that pass the filter, keeping the highlighted case."""
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
+        self._waiting = []
         today = clock.today()
         table = self.query_one(DataTable)
         keep = self.worklist.cursor
