@@ -53,14 +53,17 @@ def test_typing_filters_on_label_diagnosis_and_due(build: Build, clinic: Path) -
     seen: list[list[str]] = []
 
     async def filter_(pilot) -> None:
-        await typed(pilot, "mela")  # Ada is the one melanoma patient
+        await typed(pilot, "dan")  # the first letter counts: "an" is in "renal" too
         seen.append(labels(app))
         await pilot.press("escape")  # clears the filter
+        await typed(pilot, "melanoma")  # Ada is the one melanoma patient
+        seen.append(labels(app))
+        await pilot.press("escape")
         await typed(pilot, "restaging")
         seen.append(labels(app))
 
     run(app, filter_)
-    assert seen == [["Ada"], ["Cleo", "Ben"]]
+    assert seen == [["Dan"], ["Ada"], ["Cleo", "Ben"]]
 
 
 def test_a_digit_sorts_by_that_column_and_again_reverses(build: Build, clinic: Path) -> None:
@@ -226,3 +229,18 @@ def test_what_was_typed_is_still_there_after_a_visit_to_the_list(
     run(app, visit)
     assert seen == ["WorklistScreen", ["2026-04-06", "12"]]
     assert (clinic / "cleo.json").read_bytes() == before
+
+
+def test_enter_in_the_filter_opens_the_case_it_found(build: Build, clinic: Path) -> None:
+    app = build(folder=clinic)
+    seen: list[object] = []
+
+    async def find(pilot) -> None:
+        await typed(pilot, "Ben")
+        await pilot.press("enter")
+        await settle(pilot)
+        seen.append(app.session.path if app.session else None)
+        seen.append(app.screen.step.key)  # type: ignore[attr-defined]
+
+    run(app, find)
+    assert seen == [clinic / "ben.json", "assessment-2"]

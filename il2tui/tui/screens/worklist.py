@@ -2,7 +2,8 @@
 
 The table has the focus: arrows move, Enter opens the case at its first open step,
 ``n`` starts a new case in the folder, 1-8 sort by a column (again: reversed), and
-typing anything else (or ``/``) filters on label, diagnosis and what is due. Files are
+typing anything else (or ``/``) filters on label, diagnosis and what is due; in the
+filter, Enter opens the highlighted case and the down arrow goes back to the table. Files are
 reviewed in a worker and rows appear as they come; the folder is polled, so a file
 changed on disk updates its row.
 """
@@ -52,6 +53,7 @@ SLICE_SECONDS = 0.03
 #: Seconds between two redraws while rows arrive.
 REDRAW_EVERY = 0.5
 STYLE = {"stale": "bold yellow", "problem": "bold red", "overdue": "bold"}
+FILTER_TIP = "Type to filter by label, diagnosis or what is due"
 SORT_TIP = "Sort by column 1 to 8 (the same key again: reversed)"
 SORT_KEYS = "".join(str(i) for i in range(1, len(ORDER) + 1))
 
@@ -60,12 +62,20 @@ class WorklistScreen(Fits, Screen[None]):
     """One row per case file of the folder."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="open-case", tooltip="Open the case at its next step"),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            id="open-case",
+            priority=True,  # from the filter too: type a few letters, Enter opens the first
+            tooltip="Open the highlighted case at its next step",
+        ),
         Binding("n", "new", "New case", id="new", tooltip="Start a new case in this folder"),
-        Binding("slash", "filter", "Filter", id="filter", tooltip="Filter: label, diagnosis, due"),
+        Binding("slash", "filter", "Filter", id="filter", tooltip=FILTER_TIP),
         Binding("1", "sort(1)", "Sort", id="sort", key_display="1-8", tooltip=SORT_TIP),
         *(Binding(k, f"sort({k})", show=False) for k in SORT_KEYS[1:]),
         Binding("escape", "clear", "Clear filter", id="clear", show=False),
+        Binding("down", "to_table", show=False),  # from the filter (the table has its own)
         Binding("ctrl+o", "open_file", "Open file", id="open-file", tooltip="Open another file"),
     ]
     HELP_TITLE = "Worklist"
@@ -80,7 +90,12 @@ class WorklistScreen(Fits, Screen[None]):
     def compose(self) -> ComposeResult:
         """Title, filter, table, the highlighted row's details, keys."""
         yield Static("", id="worklist-title")
-        yield Input(self.worklist.filter, placeholder=FILTER_HINT, id="worklist-filter")
+        yield Input(
+            self.worklist.filter,
+            placeholder=FILTER_HINT,
+            id="worklist-filter",
+            select_on_focus=False,  # the first letter typed on the table is already in it
+        )
         yield DataTable(id="worklist-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="worklist-detail")
         yield KeysBar()
@@ -183,7 +198,9 @@ class WorklistScreen(Fits, Screen[None]):
         place = {id(table.get_row(k)[0]): order[k.value or ""] for k in table.rows}
         table.sort(key=lambda cells: place[id(cells[0])])
         # the case highlighted before the scan, else the top (rows came in file order)
-        table.move_cursor(row=order.get(self._cursor_at_scan or "", 0), animate=False)
+        at = order.get(self._cursor_at_scan or "", 0)
+        table.move_cursor(row=at, animate=False)
+        self.worklist.cursor = shown[at].source if shown else None
         self._title()
         self._detail()
         return True
@@ -202,6 +219,9 @@ class WorklistScreen(Fits, Screen[None]):
             table.add_row(*_cells(row, today), key=row.source)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
+        else:  # the highlighted case is filtered out: the top row (no event if it was there)
+            row = self.highlighted
+            self.worklist.cursor = row.source if row else keep
         self._title()
         self._detail()
 
@@ -245,10 +265,6 @@ class WorklistScreen(Fits, Screen[None]):
         self._detail()
 
     # Keys ----------------------------------------------------------------
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a row: open it."""
-        self.action_open()
-
     def action_open(self) -> None:
         """Open the highlighted case at its first open step (a bad file: a dialog says why)."""
         row = self.highlighted
@@ -305,8 +321,8 @@ class WorklistScreen(Fits, Screen[None]):
         self.worklist.filter = event.value
         self.redraw()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the filter: back to the table."""
+    def action_to_table(self) -> None:
+        """Down from the filter: back to the table."""
         self.query_one(DataTable).focus()
 
 
