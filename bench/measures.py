@@ -179,3 +179,36 @@ def step_latency(tmp: Path, runs: int) -> list[Row]:
 def _median_p95(times: list[float]) -> str:
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     return f"median {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
+
+
+def worklist_listing(tmp: Path, count: int, runs: int) -> list[Row]:
+    """The worklist over ``count`` case files: engine alone, and the assistant's screen."""
+    if not (HERE / "worklist.py").exists() or not _built("il2tui.clinical.worklist"):
+        return [Row("worklist listing", "not built yet", "", "issue 16")]
+    paths = write_cases(tmp / "worklist", count, seed=16)
+    base = min(_json_baseline(paths) for _ in range(runs))
+    cmd = [sys.executable, str(HERE / "worklist.py"), str(tmp / "worklist"), str(runs)]
+    result = subprocess.run(cmd, env=_env(), capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        return [Row("worklist listing", "failed", "", result.stderr[-200:])]
+    times = [[float(x) for x in line.split()] for line in result.stdout.splitlines() if line]
+    engine, first, every, listed = (min(t[i] for t in times) for i in range(4))
+    baseline = f"{base * 1000:.0f} ms (json.loads of the files)"
+    return [
+        Row(
+            f"worklist rows, engine ({count} files, best of {runs})",
+            f"{engine * 1000:.0f} ms",
+            baseline,
+            f"{engine / base:.1f}x json.loads time",
+        ),
+        Row(
+            f"il2 assist DIR, start to first rows ({count} files)", f"{first * 1000:.0f} ms", "", ""
+        ),
+        Row(f"il2 assist DIR, start to all {count} rows", f"{every * 1000:.0f} ms", "", ""),
+        Row(
+            f"worklist screen shown to all {count} rows sorted",
+            f"{listed * 1000:.0f} ms",
+            baseline,
+            "target <= 1000 ms",
+        ),
+    ]

@@ -9,6 +9,8 @@ is paired with a baseline measured moments before or after it:
   * ``il2 review`` over N generated cases against plain ``json.loads`` of them;
   * step latency while the Pilot walks the demo case (median and p95);
   * the review of a case with 8,000 restagings against one with 800 (linear time).
+  * the worklist over 500 case files: the engine's rows, and the assistant's screen
+    from start to every row shown (issue 16: within a second).
 Parts not built yet are reported as such. No test asserts on these numbers.
 """
 
@@ -21,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measures import HEADER, Row, review_throughput, startup, step_latency
+from measures import HEADER, Row, review_throughput, startup, step_latency, worklist_listing
 from restagings import restaging_scaling
 
 
@@ -37,6 +39,7 @@ def main() -> None:
         rows += review_throughput(Path(tmp), args.cases, 1 if args.quick else 3)
         rows += step_latency(Path(tmp), 1 if args.quick else 5)
         rows += restaging_scaling(2 if args.quick else 7)
+        rows += worklist_listing(Path(tmp), 500, 1 if args.quick else 3)
     _print(rows)
 
 

@@ -8,6 +8,7 @@ Reading never changes the file.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from il2tui.core.storage import atomic_write_text
 
 __all__ = [
     "CaseError",
+    "case_files",
     "case_from_data",
     "dump_case",
     "format_path",
@@ -87,3 +89,36 @@ def _format_message(found: object) -> str:
     if found is None:
         return f'missing; a case file starts with "format": "{FORMAT}"'
     return f"{show(found)} is not a format this version reads (it reads {FORMAT})"
+
+
+def case_entries(paths: list[Path]) -> list[tuple[Path, str | None]]:
+    """Each path as given; each folder as its ``*.json`` entries, sorted, subfolders included.
+
+    Every entry named ``*.json`` is listed, whatever it is: a FIFO, a broken link or a
+    folder named ``x.json`` is then named on standard error by :func:`load_case`, and
+    so is a subfolder that cannot be listed (with its problem): nothing is skipped
+    silently.
+    """
+    files: list[tuple[Path, str | None]] = []
+    for path in paths:
+        files += _folder_entries(path) if path.is_dir() else [(path, None)]
+    return files
+
+
+def _folder_entries(folder: Path) -> list[tuple[Path, str | None]]:
+    found: list[tuple[Path, str | None]] = []
+
+    def cannot_list(exc: OSError) -> None:
+        reason = (exc.strerror or str(exc)).lower()
+        found.append((Path(exc.filename or folder), f"cannot be read ({reason})"))
+
+    for where, dirs, names in os.walk(folder, onerror=cannot_list):
+        found += ((Path(where, n), None) for n in (*dirs, *names) if n.endswith(".json"))
+    # An empty folder is reported by load_case; a folder named x.json that cannot be
+    # listed appears twice (as an entry, and with its problem): sorting by path only.
+    return sorted(found, key=lambda entry: entry[0]) or [(folder, None)]
+
+
+def case_files(paths: list[Path]) -> list[Path]:
+    """The paths of :func:`case_entries` (reading each reports what is wrong with it)."""
+    return [path for path, _ in case_entries(paths)]

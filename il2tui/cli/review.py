@@ -24,6 +24,9 @@ class Format(StrEnum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    worklist = "worklist"
+    worklist_csv = "worklist-csv"
+    worklist_json = "worklist-json"
 
 
 def review(
@@ -37,7 +40,9 @@ def review(
             "--format",
             "-f",
             help="text and markdown for people, json (il2-review/1) for scripts, "
-            "csv for a one-row-per-course audit table.",
+            "csv for a one-row-per-course audit table; worklist (a table at 80 columns), "
+            "worklist-csv and worklist-json for one row per case file, what needs attention "
+            "first.",
         ),
     ] = Format.text,
     guideline: Annotated[
@@ -63,10 +68,15 @@ def review(
 ) -> None:
     """Classify responses and review retreatment decisions in case files."""
     from il2tui.cli.review_run import run_review
+    from il2tui.cli.worklist_run import run_worklist
 
     if not paths and not demo:
         fail("il2 review: give one or more case files, a folder of them, or --demo")
-    if run_review(paths or [], fmt.value, guideline, demo, assumptions):
+    if fmt.value.startswith("worklist"):
+        failed = run_worklist(paths or [], fmt.value, guideline, demo)
+    else:
+        failed = run_review(paths or [], fmt.value, guideline, demo, assumptions)
+    if failed:
         raise typer.Exit(EXIT_INVALID)
 
 

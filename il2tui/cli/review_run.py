@@ -6,11 +6,10 @@ an audit of thousands of files runs in constant memory.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from il2tui.case.files import CaseError, load_case
+from il2tui.case.files import CaseError, case_entries, load_case
 from il2tui.case.model import Case
 from il2tui.cli.common import echo, error_line, fail
 from il2tui.clinical.guideline import load_assumptions, load_guideline
@@ -54,7 +53,7 @@ def case_sources(paths: list[Path], demo: bool) -> Iterator[Source]:
         from il2tui.case.demo import DEMO_SOURCE, demo_case
 
         yield DEMO_SOURCE, demo_case
-    for path, problem in _case_files(paths):
+    for path, problem in case_entries(paths):
         if problem:
             yield str(path), lambda path=path, problem=problem: _unreadable(path, problem)
         else:
@@ -63,31 +62,3 @@ def case_sources(paths: list[Path], demo: bool) -> Iterator[Source]:
 
 def _unreadable(path: Path, problem: str) -> Case:
     raise CaseError(str(path), "", problem)
-
-
-def _case_files(paths: list[Path]) -> list[tuple[Path, str | None]]:
-    """Each path as given; each folder as its ``*.json`` entries, sorted, subfolders included.
-
-    Every entry named ``*.json`` is listed, whatever it is: a FIFO, a broken link or a
-    folder named ``x.json`` is then named on standard error by :func:`load_case`, and
-    so is a subfolder that cannot be listed (with its problem): nothing is skipped
-    silently.
-    """
-    files: list[tuple[Path, str | None]] = []
-    for path in paths:
-        files += _folder_entries(path) if path.is_dir() else [(path, None)]
-    return files
-
-
-def _folder_entries(folder: Path) -> list[tuple[Path, str | None]]:
-    found: list[tuple[Path, str | None]] = []
-
-    def cannot_list(exc: OSError) -> None:
-        reason = (exc.strerror or str(exc)).lower()
-        found.append((Path(exc.filename or folder), f"cannot be read ({reason})"))
-
-    for where, dirs, names in os.walk(folder, onerror=cannot_list):
-        found += ((Path(where, n), None) for n in (*dirs, *names) if n.endswith(".json"))
-    # An empty folder is reported by load_case; a folder named x.json that cannot be
-    # listed appears twice (as an entry, and with its problem): sorting by path only.
-    return sorted(found, key=lambda entry: entry[0]) or [(folder, None)]

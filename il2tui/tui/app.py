@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from il2tui.tui import memory
-from il2tui.tui.flow import FlowApp
 from il2tui.tui.text import clean
+from il2tui.tui.worklist_nav import WorklistApp
 
 if TYPE_CHECKING:
     from il2tui.tui.steps import Step
@@ -33,6 +33,7 @@ WORK = {
     "save": "saving the case",
     "review": "reviewing the case",
     "preview": "reviewing the form",
+    "worklist": "reading the worklist's files",
 }
 KEPT = (
     "Everything you entered is kept in memory: press ctrl+s to save the case, or F6 to "
@@ -41,7 +42,7 @@ KEPT = (
 SAVE_AS = "Save the case to another file"
 
 
-class AssistApp(FlowApp):
+class AssistApp(WorklistApp):
     """``il2 assist``: one question per screen, the engine's review beside it."""
 
     TITLE = "il2 assist"
@@ -62,10 +63,14 @@ class AssistApp(FlowApp):
         data_dir: Path | None = None,
         cursor_blink: bool = True,
         warm_delay: float = 0.25,
+        folder: Path | None = None,
     ) -> None:
         """See :func:`make_app`."""
         super().__init__()
         self.case_path, self.demo, self.data_dir = case_path, demo, data_dir
+        self.folder = folder
+        self.saved_paths = []
+        self._parked = {}
         self.cursor_blink, self.warm_delay = cursor_blink, warm_delay
         self._pending = []
 
@@ -80,6 +85,18 @@ class AssistApp(FlowApp):
             self.open_demo()
         elif self.case_path is not None:
             self.open_path(self.case_path, at_start=True)
+        elif self.folder is not None:
+            self.show_worklist(self.folder)
+        else:
+            self.show_home()
+
+    def show_home(self) -> None:
+        """The worklist of the data folder when it holds cases, else the start screen."""
+        from il2tui.core.resources import user_data_dir
+
+        folder = self.data_dir or user_data_dir()
+        if folder.is_dir() and any(folder.glob("*.json")):
+            self.show_worklist(folder)
         else:
             self.show_start()
 
@@ -157,6 +174,8 @@ class AssistApp(FlowApp):
         )
         yield SystemCommand("Help: keys", KEYS_HELP, self.action_help)
         yield SystemCommand("Start screen", "New case, open a file, the demo", self.show_start)
+        if self.worklist is not None:
+            yield SystemCommand("Worklist", "Every case of the folder", self.back_to_worklist)
         yield from super().get_system_commands(screen)
 
     def _goto(self, step: Step) -> Callable[[], None]:
@@ -202,6 +221,7 @@ def make_app(
     data_dir: Path | None = None,
     cursor_blink: bool = True,
     warm_delay: float = 0.25,
+    folder: Path | None = None,
 ) -> AssistApp:
     """Build the assistant.
 
@@ -213,6 +233,7 @@ def make_app(
         cursor_blink: ``False`` for snapshot tests, so every picture is the same.
         warm_delay: seconds after the first screen before SciPy and pandas load
             (tests pass 0, so nothing waits on a timer).
+        folder: a folder of case files to open as a worklist.
     """
     return AssistApp(
         case_path=case_path,
@@ -220,4 +241,5 @@ def make_app(
         data_dir=data_dir,
         cursor_blink=cursor_blink,
         warm_delay=warm_delay,
+        folder=folder,
     )

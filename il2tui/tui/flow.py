@@ -39,11 +39,12 @@ class FlowApp(SavingApp):
 
         self._swap(StartScreen())
 
-    def new_case(self) -> None:
-        """Start a new case; it is saved to an autosave file once the patient step is answered."""
+    def new_case(self, folder: Path | None = None) -> None:
+        """Start a new case; it is saved to an autosave file (in ``folder``, default the data
+        folder) once the patient step is answered."""
         from il2tui.tui.session import Session
 
-        self.use(Session(data_dir=self.data_dir))
+        self.use(Session(data_dir=folder or self.data_dir))
         self._swap(_screen_for(Step("patient")))
 
     def open_demo(self) -> None:

@@ -202,8 +202,8 @@ def test_evidence_browser(snap_compare, build: Build) -> None:
 def test_help(snap_compare, build: Build, tmp_path: Path) -> None:
     """F1 on the baseline step: every key of that screen and the app with its description
     (answer, back, panels, unit, add, remove, save, save as, help, evidence, quit), and the
-    common keys."""
-    path = cases.write(tmp_path, "patient", cases.PATIENT_ONLY)
+    common keys; above them the case file's full path (under the test's home folder: ~)."""
+    path = cases.write(Path.home(), "patient", cases.PATIENT_ONLY)
 
     async def before(pilot: Pilot) -> None:
         await settle(pilot)
@@ -317,3 +317,33 @@ def test_summary_at_80x24(snap_compare, build: Build, tmp_path: Path) -> None:
     a one-line legend under it says how to move and what ! and ? mean."""
     path = cases.write(tmp_path, "summary", cases.SUMMARY)
     assert snap_compare(build(case_path=path), terminal_size=SMALL, run_before=settle)
+
+
+@pytest.fixture
+def stale_clinic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The clinic of tests/clinic.py, with Eve's decision marked stale (issue 13's flag),
+    as a relative folder so that the pictures name it the same on every machine."""
+    from il2tui.clinical import worklist
+    from tests.clinic import mark_stale, write_clinic
+
+    real = worklist.review_case
+
+    def review_case(case, guideline=None):  # type: ignore[no-untyped-def]
+        review = real(case, guideline)
+        return mark_stale(review) if review.label == "Eve" else review
+
+    monkeypatch.setattr(worklist, "review_case", review_case)
+    monkeypatch.chdir(tmp_path)
+    write_clinic(tmp_path / "clinic")
+    return Path("clinic")
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "120x40"])
+def test_worklist(snap_compare, build: Build, stale_clinic: Path, size: tuple[int, int]) -> None:
+    """The worklist of six files, today 2026-06-01: the unreadable file first (in red, its
+    reason under the table), Eve's decision changed since it was made (yellow), Cleo's
+    overdue restaging, Ada's decision and confirmation, Ben's restaging in July, Eve's next
+    course, and Dan (stopped; flagged ineligible) last. The cursor is on the unreadable file;
+    the line under the table names it and its reason. At 80 columns the table scrolls
+    sideways; what is due and the decision come first."""
+    assert snap_compare(build(folder=stale_clinic), terminal_size=size, run_before=settle)

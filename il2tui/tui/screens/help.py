@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.table import Table
@@ -13,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from il2tui.tui.screens.fits import Fits
+from il2tui.tui.text import literal
 
 ALWAYS = [
     ("space", "Tick a box; change a ‹ choice ›"),
@@ -35,6 +37,9 @@ class HelpScreen(Fits, ModalScreen[None]):
         """The title and the table of keys."""
         with Vertical(id="dialog"):
             yield Static(Text(f"Keys: {_screen_name(self.under)}", style="bold"), id="dialog-title")
+            path = case_path(self.app)
+            if path is not None:
+                yield Static(literal(f"Case file: {path}"), id="help-path")
             with VerticalScroll(id="help-keys"):
                 yield Static(keys_table(self.app, self.under))
 
@@ -63,6 +68,16 @@ def keys_table(app: App, screen: Screen) -> Table:
     for key, words in ALWAYS:
         table.add_row(key, words)
     return table
+
+
+def case_path(app: App) -> str | None:
+    """The full path of the open case's file, once it has one (``~`` for the home folder)."""
+    session = getattr(app, "session", None)
+    path = getattr(session, "path", None)
+    if not isinstance(path, Path):
+        return None
+    full, home = path.resolve(), Path.home().resolve()
+    return f"~/{full.relative_to(home)}" if full.is_relative_to(home) else str(full)
 
 
 def _screen_name(screen: Screen) -> str:
