@@ -69,6 +69,7 @@ class FlowApp(SavingApp):
             self.show_message("The case could not be opened", f"{exc}")
             return
         self.session = session
+        self.review_now()  # the first screen shows the review, not "Reviewing…"
         self._swap(_screen_for(resume_step(session.case)))
         if session.unsaved:  # the demo's fresh copy: nothing typed yet, so no hurry
             self.after_warm_up(self.save_soon)
