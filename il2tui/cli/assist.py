@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from il2tui.cli.assistant import build_assistant
 from il2tui.cli.common import fail
-
-if TYPE_CHECKING:
-    from il2tui.tui.app import AssistApp
 
 
 def assist(
@@ -28,11 +26,4 @@ def assist(
     build_assistant(case, demo).run()
 
 
-def build_assistant(case: Path | None, demo: bool) -> AssistApp:
-    """The assistant, with garbage collection paused until its first screen is drawn."""
-    from il2tui.tui import memory
-
-    memory.pause_for_start()
-    from il2tui.tui.app import make_app
-
-    return make_app(case_path=case, demo=demo)
+__all__ = ["assist", "build_assistant"]
