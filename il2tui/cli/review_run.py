@@ -6,10 +6,9 @@ an audit of thousands of files runs in constant memory.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-import typer
 
 from il2tui.case.files import load_case
 from il2tui.case.model import Case
@@ -29,7 +28,9 @@ def run_review(paths: list[Path], fmt: str, guideline_path: Path | None, demo: b
     except InputFileError as exc:
         fail(str(exc))
     sources = list(_sources(paths, demo))
-    output = Output(fmt, several=len(sources) > 1, emit=lambda text: typer.echo(text, nl=False))
+    # Plain writes: the text is already escaped, so typer.echo's flush and ANSI scan per
+    # review (a fifth of the time of a CSV audit) buy nothing.
+    output = Output(fmt, several=len(sources) > 1, emit=sys.stdout.write)
     failed = False
     for name, load in sources:
         try:
