@@ -12,9 +12,8 @@ import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from textual.widgets import Static
@@ -23,10 +22,9 @@ from typer.testing import CliRunner
 from il2tui.case.demo import demo_case_text
 from il2tui.cli import launch
 from il2tui.cli.main import app as typer_app
-from il2tui.tui import app as tui_app
-from il2tui.tui import memory
 from il2tui.tui.app import AssistApp
 from tests.conftest import REPO
+from tests.tui.conftest import FakeApp
 
 
 def _texts(app: AssistApp) -> str:
@@ -52,26 +50,6 @@ def test_an_opened_case_shows_its_review_without_waiting_for_the_warm_up(
             assert not pilot.app.is_warm  # pandas is still to come, after the first screen
 
     asyncio.run(first_screen())
-
-
-class FakeApp:
-    """Stands in for the Textual app: records how it was built and that it ran."""
-
-    built: ClassVar[dict[str, object]] = {}
-
-    def __init__(self, **kwargs: object) -> None:
-        FakeApp.built = dict(kwargs) | {"ran": False}
-
-    def run(self) -> None:
-        FakeApp.built["ran"] = True
-
-
-@pytest.fixture
-def fake_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeApp]]:
-    monkeypatch.setattr(tui_app, "make_app", lambda **kw: FakeApp(**kw))
-    FakeApp.built = {}
-    yield FakeApp
-    memory.restore()  # the fake never draws a frame, so nothing else ends the start-up pause
 
 
 def _case_file(tmp_path: Path) -> Path:
