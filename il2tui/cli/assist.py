@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from il2tui.cli.assistant import build_assistant
+from il2tui.cli.assistant import build_assistant, start
 from il2tui.cli.common import fail
 
 
@@ -23,7 +23,9 @@ def assist(
     """Walk a patient's IL-2 courses screen by screen in the terminal."""
     if case is not None and demo:
         fail("il2 assist: give a case file or --demo, not both.")
-    build_assistant(case, demo).run()
+    status = start(case, demo)
+    if status:
+        raise typer.Exit(status)
 
 
 __all__ = ["assist", "build_assistant"]

@@ -1,4 +1,9 @@
-"""Building the assistant app, for ``il2 assist`` both with and without Typer."""
+"""What ``il2 assist`` does, with or without Typer: build the assistant, run it, say how it ended.
+
+:func:`il2tui.cli.assist.assist` (through Typer) and :func:`il2tui.cli.launch.main`
+(plain command lines, without Typer) both call :func:`start`, so what happens after
+the app ends is written once.
+"""
 
 from __future__ import annotations
 
@@ -18,3 +23,9 @@ def build_assistant(case: Path | None, demo: bool) -> AssistApp:
     from il2tui.tui.app import make_app
 
     return make_app(case_path=case, demo=demo)
+
+
+def start(case: Path | None, demo: bool) -> int:
+    """Run the assistant until it ends; the exit status of ``il2 assist``."""
+    build_assistant(case, demo).run()
+    return 0

@@ -1,12 +1,11 @@
 """The ``il2`` console script's entry point: the assistant starts without Typer.
 
 ``il2 assist`` in its plain forms (no argument, ``--demo``, or one existing case
-file) reaches :func:`build_assistant` straight from :func:`main`, as
-:func:`il2tui.cli.assist.assist` would; Typer and Click (some 60-80 ms of imports,
+file) reaches :func:`il2tui.cli.assistant.start` straight from :func:`main`, as
+:func:`il2tui.cli.assist.assist` does through Typer; Typer and Click (some 60-80 ms of imports,
 a fifth of the time to the first frame) load only for every other command line,
-including ``--help`` and every mistake, so their messages stay Typer's. What
-``assist`` does with a plain command line must stay what :func:`main` does
-(``tests/tui/test_lean_start.py`` runs both ways).
+including ``--help`` and every mistake, so their messages stay Typer's
+(``tests/tui/test_lean_start.py`` runs the plain forms both ways).
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from il2tui.cli.assistant import build_assistant
+from il2tui.cli.assistant import start
 
 
 def main() -> None:
@@ -25,7 +24,9 @@ def main() -> None:
 
         typer_main()
     else:
-        build_assistant(*plain).run()
+        status = start(*plain)
+        if status:
+            raise SystemExit(status)
 
 
 def plain_assist(argv: list[str]) -> tuple[Path | None, bool] | None:
