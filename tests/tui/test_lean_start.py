@@ -124,6 +124,9 @@ class Headless:
     def run(self):
         self.app.run(headless=True, size=(100, 30), auto_pilot=first_frame)
 
+    def __getattr__(self, name):  # what il2 assist reads from the app once it has ended
+        return getattr(self.app, name)
+
 tui_app.make_app = lambda **kw: Headless(**kw)
 sys.argv = ["il2", *sys.argv[1:]]
 from il2tui.cli.launch import main
