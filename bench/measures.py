@@ -89,6 +89,18 @@ def _startup_row(what: str, runs: list[float | None], base: float) -> Row:
     )
 
 
+def cli_time(argv: list[str]) -> float | None:
+    """Seconds for ``il2 ARGV`` as a whole process; ``None`` (and a line) if it failed."""
+    start = time.perf_counter()
+    cmd = [sys.executable, "-m", "il2tui", *argv]
+    result = subprocess.run(cmd, env=env(), capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        print(f"  (il2 {argv[0]} failed: {result.stderr.strip()[-300:]})", file=sys.stderr)
+        return None
+    return elapsed
+
+
 def step_latency(tmp: Path, runs: int) -> list[Row]:
     """Median and p95 of each step transition while the Pilot walks the demo case."""
     if not (HERE / "walk.py").exists() or not _built("il2tui.tui.app"):

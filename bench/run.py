@@ -11,7 +11,8 @@ wall-clock and CPU time (CPU time varies far less when the machine is shared):
   * the same start-ups headless and in-process (first screen ready for input);
   * ``il2 review DIR --format F`` as a whole process over N generated cases,
     against the engine in-process and plain ``json.loads`` of the same files;
-  * step latency while the Pilot walks the demo case (median and p95).
+  * step latency while the Pilot walks the demo case (median and p95);
+  * the review of a case with 8,000 restagings against one with 800 (linear time).
 Parts not built yet are reported as such. No test asserts on these numbers.
 The package is byte-compiled first, as ``pip install`` does for a user: with
 ``PYTHONDONTWRITEBYTECODE`` set (as on the shared machines) an editable install
@@ -32,6 +33,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 from gen_cases import write_cases
 from measures import HEADER, Row, startup, step_latency
 from real import FORMATS, data_folder, review_commands, terminal_startup
+from restagings import restaging_scaling
 
 
 def main() -> None:
@@ -53,6 +55,7 @@ def main() -> None:
         formats = tuple(f for f in args.formats.split(",") if f)
         rows += review_commands(Path(tmp) / "cases", paths, batch_runs, formats)
         rows += step_latency(Path(tmp), 1 if args.quick else 5)
+        rows += restaging_scaling(2 if args.quick else 7)
     _print(rows)
 
 

@@ -17,7 +17,7 @@ from il2tui.case.model import FORMAT, Case
 from il2tui.case.rules import consistency_problems
 from il2tui.core.errors import InputFileError, first_problem, format_path, show
 from il2tui.core.jsonio import JSONInputError, dumps_exact, loads_exact
-from il2tui.core.reading import read_small_text
+from il2tui.core.reading import Fingerprint, read_small_text
 from il2tui.core.storage import atomic_write_text
 
 __all__ = [
@@ -75,9 +75,12 @@ def dump_case(case: Case) -> str:
     return dumps_exact({"format": FORMAT} | case.model_dump(mode="python", exclude_none=True))
 
 
-def save_case(case: Case, path: Path) -> None:
-    """Write the case atomically, readable by its owner only."""
-    atomic_write_text(path, dump_case(case))
+def save_case(case: Case, path: Path) -> Fingerprint:
+    """Write the case atomically, readable by its owner only (never larger than it can be read).
+
+    Returns the fingerprint of the file written.
+    """
+    return atomic_write_text(path, dump_case(case), MAX_FILE_BYTES)
 
 
 def _format_message(found: object) -> str:

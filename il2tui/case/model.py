@@ -24,6 +24,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from il2tui.core.exact import canonical
+
 FORMAT = "il2-case/1"
 
 #: The largest diameter accepted, in mm. No measurable metastasis of the series
@@ -34,6 +36,9 @@ MAX_DIAMETER_MM = Decimal(400)
 #: measurement, and the bound keeps every product exact in 28 digits.
 MAX_DECIMAL_PLACES = 4
 _FINEST = Decimal(1).scaleb(-MAX_DECIMAL_PLACES)
+#: The dates accepted: any date a course of IL-2 could plausibly carry, with room on
+#: both sides; a date outside is a typing slip (and 9999-12-31 + 28 days is no date).
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 Diagnosis = Literal["melanoma", "renal_cell"]
@@ -50,6 +55,7 @@ Exclusion = Literal[
     "therapy_within_30_days",
 ]
 Method = Literal["ct", "mri", "xray", "ultrasound", "physical_exam", "other"]
+NonMeasurableStatus = Literal["present", "absent", "progressed"]
 
 
 def _diameter(value: Any) -> Decimal:
@@ -71,7 +77,9 @@ def _diameter(value: Any) -> Decimal:
         raise ValueError(f"is implausibly large: above {MAX_DIAMETER_MM} mm (a unit slip?)")
     if value.quantize(_FINEST) != value:  # exact: the value is at most 400
         raise ValueError(f"has more than {MAX_DECIMAL_PLACES} decimal places")
-    return value
+    # One written form: ``24.000`` (any number of zeros) is 24, ``0e-999999999`` is 0, so
+    # the digits and the exponent stay small, products exact and a saved file small.
+    return canonical(value.quantize(_FINEST))
 
 
 def _iso_date(value: Any) -> Any:
@@ -83,6 +91,12 @@ def _iso_date(value: Any) -> Any:
     raise ValueError("must be a date written YYYY-MM-DD")
 
 
+def _plausible_date(value: date) -> date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"must be a date from {FIRST_DATE} to {LAST_DATE}")
+    return value
+
+
 Diameter = Annotated[
     Decimal,
     PlainValidator(_diameter),
@@ -91,14 +105,24 @@ Diameter = Annotated[
         mode="validation",
     ),
 ]
-"""A diameter in mm, exactly as written."""
+"""A diameter in mm, exactly as written (trailing zeros dropped: ``24.0`` is ``24``)."""
 
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
-    WithJsonSchema({"type": "string", "format": "date"}, mode="validation"),
+    AfterValidator(_plausible_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "formatMinimum": FIRST_DATE.isoformat(),
+            "formatMaximum": LAST_DATE.isoformat(),
+            "description": f"A date written YYYY-MM-DD, from {FIRST_DATE} to {LAST_DATE}.",
+        },
+        mode="validation",
+    ),
 ]
-"""A calendar date, written ``YYYY-MM-DD`` in the file."""
+"""A calendar date, written ``YYYY-MM-DD`` in the file, from 1900-01-01 to 2199-12-31."""
 
 Count = Annotated[int, Field(strict=True)]
 Flag = Annotated[bool, Field(strict=True)]
@@ -147,6 +171,21 @@ class Lesion(_Model):
     """How it is measured; the series used imaging or physical examination."""
 
 
+class NonMeasurable(_Model):
+    """Disease present at baseline that cannot be measured (bone, effusion, marrow ...).
+
+    It has no diameters and no place in the SPD, but a CR needs it gone and its
+    unequivocal progression is PD (issue 11).
+    """
+
+    id: str = Field(min_length=1, max_length=40)
+    """A short id, unique together with the lesions' ids (``N1``)."""
+    site: str = Field(max_length=200)
+    """Where it is, in the clinician's words."""
+    method: Method = "ct"
+    """How it is followed (a bone scan is ``other``)."""
+
+
 class Baseline(_Model):
     """The measurements before course 1."""
 
@@ -154,6 +193,9 @@ class Baseline(_Model):
     """The date of the baseline evaluation."""
     measurements: dict[str, Pair]
     """Lesion id to its two perpendicular diameters in mm, both above 0."""
+    unit: Literal["mm", "cm"] | None = None
+    """The unit the clinician typed the diameters in (they are stored in mm); the assistant
+    reads every restaging in it too."""
 
 
 class NewLesion(_Model):
@@ -174,15 +216,48 @@ class Assessment(_Model):
     """Lesion id to diameters; ``null`` or a missing id means not assessed, ``[0, 0]`` gone."""
     new_lesions: tuple[NewLesion, ...] = ()
     """Lesions seen for the first time at this evaluation."""
+    non_measurable: dict[str, NonMeasurableStatus] = {}
+    """Non-measurable disease id to ``present``, ``absent`` or ``progressed`` (unequivocal
+    progression); a missing id is not assessed."""
 
 
-class Decision(_Model):
-    """What the clinician decided after the course's assessment."""
+class GuidelineVersion(_Model):
+    """Which guideline a recommendation came from."""
+
+    id: str = Field(min_length=1, max_length=100)
+    """The guideline's id."""
+    version: str = Field(min_length=1, max_length=40)
+    """Its version."""
+
+
+class Seen(_Model):
+    """The recommendation the clinician was shown when deciding."""
+
+    rule: str = Field(min_length=1, max_length=100)
+    """The id of the guideline rule that decided."""
+    action: Literal["retreat", "consider_retreat", "consolidate", "stop", "reassess"]
+    """What it recommended."""
+    guideline: GuidelineVersion
+    """The guideline's id and version."""
+
+
+class EarlierDecision(_Model):
+    """A decision as it was recorded before the clinician decided again."""
 
     action: Literal["retreat", "stop"]
     """Give another course, or stop IL-2."""
     reason: str | None = Field(default=None, max_length=2000)
     """Why, in the clinician's words (required by the assistant for an override)."""
+    seen: Seen | None = None
+    """The recommendation this decision answered (absent in files written before it was
+    recorded). When today's recommendation differs, the decision is stale."""
+
+
+class Decision(EarlierDecision):
+    """What the clinician decided after the course's assessment."""
+
+    earlier: tuple[EarlierDecision, ...] = Field(default=(), max_length=100)
+    """The decisions this one replaced, oldest first: the record keeps what was answered."""
 
 
 class Course(_Model):
@@ -221,6 +296,8 @@ class Case(_Model):
     """The baseline lesions; a case being entered may have none yet."""
     baseline: Baseline | None = None
     """The baseline measurements; a case being entered may have none yet."""
+    non_measurable: tuple[NonMeasurable, ...] = ()
+    """Disease present at baseline that cannot be measured; optional."""
     courses: tuple[Course, ...] = ()
     """The courses given, in order."""
 

@@ -32,6 +32,13 @@ def _lesion_problems(case: Case, draft: bool) -> Iterator[Problem]:
         if lesion.id in seen:
             yield f"lesions[{i}].id", f"the lesion id {lesion.id!r} is used twice"
         seen.add(lesion.id)
+    for i, site in enumerate(case.non_measurable):
+        if site.id in seen:
+            yield (
+                f"non_measurable[{i}].id",
+                f"the id {site.id!r} is used twice (lesions and non-measurable disease share ids)",
+            )
+        seen.add(site.id)
 
 
 def _baseline_problems(case: Case, draft: bool) -> Iterator[Problem]:
@@ -58,6 +65,7 @@ def _baseline_problems(case: Case, draft: bool) -> Iterator[Problem]:
 
 def _course_problems(case: Case) -> Iterator[Problem]:
     ids = {lesion.id for lesion in case.lesions}
+    other = {site.id for site in case.non_measurable}
     for i, course in enumerate(case.courses):
         if course.number != i + 1:
             yield (
@@ -70,6 +78,12 @@ def _course_problems(case: Case) -> Iterator[Problem]:
                     yield (
                         format_path(("courses", i, "assessments", j, "measurements", key)),
                         f"{show(key)} is not one of the baseline lesions",
+                    )
+            for key in assessment.non_measurable:
+                if key not in other:
+                    yield (
+                        format_path(("courses", i, "assessments", j, "non_measurable", key)),
+                        f"{show(key)} is not one of the non-measurable sites",
                     )
     if case.courses and case.baseline is None:
         yield "baseline", "courses are recorded but the baseline is missing"

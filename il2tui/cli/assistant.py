@@ -27,5 +27,10 @@ def build_assistant(case: Path | None, demo: bool) -> AssistApp:
 
 def start(case: Path | None, demo: bool) -> int:
     """Run the assistant until it ends; the exit status of ``il2 assist``."""
-    build_assistant(case, demo).run()
-    return 0
+    app = build_assistant(case, demo)
+    app.run()
+    if app.exit_line:  # a file that could not be opened (2), or a crash (1): one line
+        from il2tui.cli.common import error_line
+
+        error_line(app.exit_line)
+    return app.return_code

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
 from typing import NoReturn
 
 import typer
@@ -9,6 +13,40 @@ import typer
 from il2tui.core.textsafe import plain
 
 EXIT_INVALID = 2
+#: Something failed that is not the input's fault: an assistant crash, output that cannot
+#: be written.
+EXIT_FAILED = 1
+
+
+class OutputFailed(Exception):
+    """Standard output could not be written (a closed pipe, a full disk); not an OSError,
+    so Click does not swallow a broken pipe silently."""
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(f"il2: the output could not be written: {cause.strerror or cause}")
+
+
+@contextlib.contextmanager
+def writing_output() -> Iterator[None]:
+    """Around code that prints: a write that fails becomes :class:`OutputFailed`."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputFailed(exc) from None
+
+
+def echo(text: str, nl: bool = True) -> None:
+    """Write ``text`` to standard output; a failure becomes :class:`OutputFailed`."""
+    with writing_output():
+        typer.echo(text, nl=nl)
+
+
+def output_failed(exc: OutputFailed) -> NoReturn:
+    """One line on standard error, and standard output closed so that nothing else fails."""
+    error_line(str(exc))
+    with contextlib.suppress(OSError, ValueError):  # what is still buffered cannot be written
+        os.close(sys.stdout.fileno())
+    raise SystemExit(EXIT_FAILED)
 
 
 def error_line(message: str) -> None:

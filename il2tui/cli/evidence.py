@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from il2tui.cli.common import fail
+from il2tui.cli.common import fail, writing_output
 
 
 class Format(StrEnum):
@@ -63,6 +63,13 @@ def evidence(
     ] = State.none,
 ) -> None:
     """Print the NCI Surgery Branch series' tables with their provenance."""
+    with writing_output():
+        _print(name, fmt, diagnosis, course, state)
+
+
+def _print(
+    name: str | None, fmt: Format, diagnosis: Dx | None, course: int | None, state: State
+) -> None:
     from il2tui.report import evidence as render
 
     if name is None:
@@ -70,6 +77,11 @@ def evidence(
     elif name == "lookup":
         if diagnosis is None or course is None:
             fail("il2 evidence lookup: --diagnosis and --course are required")
+        if course < 1:
+            fail(
+                "il2 evidence lookup: --course must be 1 or more "
+                f"(the course about to be given), not {course}"
+            )
         render.print_lookup(diagnosis.value, course, state.value, fmt.value)
     else:
         from il2tui.evidence import table_names

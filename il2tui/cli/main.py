@@ -13,6 +13,8 @@ import typer
 
 from il2tui import __version__
 from il2tui.cli.assist import assist
+from il2tui.cli.cohort import cohort
+from il2tui.cli.common import OutputFailed, echo, output_failed
 from il2tui.cli.evidence import evidence
 from il2tui.cli.review import review, schema
 
@@ -31,7 +33,7 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        typer.echo(f"il2 {__version__}")
+        echo(f"il2 {__version__}")
         raise typer.Exit()
 
 
@@ -54,8 +56,12 @@ app.command("assist")(assist)
 app.command("review")(review)
 app.command("evidence")(evidence)
 app.command("schema")(schema)
+app.command("cohort")(cohort)
 
 
 def main() -> None:
-    """Entry point of the ``il2`` console script."""
-    app()
+    """Entry point of the ``il2`` console script; output that cannot be written is one line."""
+    try:
+        app()
+    except OutputFailed as exc:
+        output_failed(exc)

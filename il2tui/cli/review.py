@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from il2tui.cli.common import EXIT_INVALID, fail
+from il2tui.cli.common import EXIT_INVALID, echo, fail
 
 
 class Format(StrEnum):
@@ -48,6 +48,15 @@ def review(
             show_default=False,
         ),
     ] = None,
+    assumptions: Annotated[
+        Path | None,
+        typer.Option(
+            "--assumptions",
+            help="A clinic's assumptions file (TOML, like guidelines/assumptions.toml), "
+            "e.g. to set growing_lesion_tolerance_pct.",
+            show_default=False,
+        ),
+    ] = None,
     demo: Annotated[
         bool, typer.Option("--demo", help="Review the built-in demo case (renal cell cancer).")
     ] = False,
@@ -57,7 +66,7 @@ def review(
 
     if not paths and not demo:
         fail("il2 review: give one or more case files, a folder of them, or --demo")
-    if run_review(paths or [], fmt.value, guideline, demo):
+    if run_review(paths or [], fmt.value, guideline, demo, assumptions):
         raise typer.Exit(EXIT_INVALID)
 
 
@@ -71,4 +80,4 @@ def schema() -> None:
         **Case.model_json_schema(),
         "title": FORMAT,
     }
-    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    echo(json.dumps(document, indent=2, ensure_ascii=False))

@@ -6,14 +6,15 @@ an audit of thousands of files runs in constant memory.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from il2tui.case.files import load_case
+from il2tui.case.files import CaseError, load_case
 from il2tui.case.model import Case
-from il2tui.cli.common import error_line, fail
-from il2tui.clinical.guideline import load_guideline
+from il2tui.cli.common import error_line, fail, writing_output
+from il2tui.clinical.guideline import load_assumptions, load_guideline
 from il2tui.clinical.review import review_case
 from il2tui.core.errors import InputFileError
 from il2tui.report.out import Output
@@ -21,43 +22,82 @@ from il2tui.report.out import Output
 Source = tuple[str, Callable[[], Case]]
 
 
-def run_review(paths: list[Path], fmt: str, guideline_path: Path | None, demo: bool) -> bool:
+def run_review(
+    paths: list[Path],
+    fmt: str,
+    guideline_path: Path | None,
+    demo: bool,
+    assumptions_path: Path | None = None,
+) -> bool:
     """Review every case and print the results; return True when some file was invalid."""
     try:
         guideline = load_guideline(guideline_path)
+        assumptions = load_assumptions(assumptions_path)
     except InputFileError as exc:
         fail(str(exc))
-    sources = list(_sources(paths, demo))
-    # Plain writes: the text is already escaped, so typer.echo's flush and ANSI scan per
-    # review (a fifth of the time of a CSV audit) buy nothing.
-    output = Output(fmt, several=len(sources) > 1, emit=sys.stdout.write)
+    sources = list(case_sources(paths, demo))
+    output = Output(fmt, several=len(sources) > 1, emit=_write)
     failed = False
     for name, load in sources:
         try:
-            output.add(name, review_case(load(), guideline))
+            output.add(name, review_case(load(), guideline, assumptions))
         except InputFileError as exc:
             error_line(str(exc))
             failed = True
     output.close()
+    with writing_output():
+        sys.stdout.flush()
     return failed
 
 
-def _sources(paths: list[Path], demo: bool) -> Iterator[Source]:
+def case_sources(paths: list[Path], demo: bool) -> Iterator[Source]:
+    """Each case to read, by name, with the function that loads it (or raises the
+    :class:`CaseError` naming why it cannot be read); shared with ``il2 cohort``."""
     if demo:
         from il2tui.case.demo import DEMO_SOURCE, demo_case
 
         yield DEMO_SOURCE, demo_case
-    for path in _case_files(paths):
-        yield str(path), lambda path=path: load_case(path)
-
-
-def _case_files(paths: list[Path]) -> list[Path]:
-    """Each file as given; each folder as its ``*.json`` files, sorted, subfolders included."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.json") if p.is_file())
-            files += found or [path]  # an empty folder is reported by load_case
+    for path, problem in _case_files(paths):
+        if problem:
+            yield str(path), lambda path=path, problem=problem: _unreadable(path, problem)
         else:
-            files.append(path)
+            yield str(path), lambda path=path: load_case(path)
+
+
+def _unreadable(path: Path, problem: str) -> Case:
+    raise CaseError(str(path), "", problem)
+
+
+def _case_files(paths: list[Path]) -> list[tuple[Path, str | None]]:
+    """Each path as given; each folder as its ``*.json`` entries, sorted, subfolders included.
+
+    Every entry named ``*.json`` is listed, whatever it is: a FIFO, a broken link or a
+    folder named ``x.json`` is then named on standard error by :func:`load_case`, and
+    so is a subfolder that cannot be listed (with its problem): nothing is skipped
+    silently.
+    """
+    files: list[tuple[Path, str | None]] = []
+    for path in paths:
+        files += _folder_entries(path) if path.is_dir() else [(path, None)]
     return files
+
+
+def _folder_entries(folder: Path) -> list[tuple[Path, str | None]]:
+    found: list[tuple[Path, str | None]] = []
+
+    def cannot_list(exc: OSError) -> None:
+        reason = (exc.strerror or str(exc)).lower()
+        found.append((Path(exc.filename or folder), f"cannot be read ({reason})"))
+
+    for where, dirs, names in os.walk(folder, onerror=cannot_list):
+        found += ((Path(where, n), None) for n in (*dirs, *names) if n.endswith(".json"))
+    # An empty folder is reported by load_case; a folder named x.json that cannot be
+    # listed appears twice (as an entry, and with its problem): sorting by path only.
+    return sorted(found, key=lambda entry: entry[0]) or [(folder, None)]
+
+
+def _write(text: str) -> None:
+    """Plain writes (the text is already escaped: typer.echo's flush and ANSI scan per review
+    cost a fifth of a CSV audit); a write that fails is one line, as for every command."""
+    with writing_output():
+        sys.stdout.write(text)

@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 from il2tui.core import display
 
 if TYPE_CHECKING:
-    from il2tui.clinical.model import AssessmentResult, LesionResult, NewLesionResult
+    from il2tui.clinical.model import (
+        AssessmentResult,
+        LesionResult,
+        NewLesionResult,
+        NonMeasurableResult,
+    )
 
 
 def lesion_name(lesion_id: str, site: str) -> str:
@@ -23,10 +28,16 @@ def assessment_lines(result: AssessmentResult) -> tuple[str, ...]:
     """Each lesion, each new lesion, the SPD as a sum, and the basis of the category."""
     lines = [lesion_line(row) for row in result.lesions]
     lines += [new_lesion_line(lesion) for lesion in result.new_lesions]
+    lines += [site_line(site) for site in result.non_measurable]
     if result.spd_mm2 is not None and len(result.lesions) > 1:
         terms = " + ".join(display.number(row.product_mm2 or 0) for row in result.lesions)
         lines.append(f"SPD = {terms} = {display.area(result.spd_mm2)}")
     lines.append(result.basis)
+    if result.after_progression:
+        lines.append(
+            "After progression: the response episode ended at an earlier PD; this evaluation "
+            "is shown but raises neither the best response nor the series state"
+        )
     return tuple(lines)
 
 
@@ -41,7 +52,14 @@ def lesion_line(row: LesionResult) -> str:
     size = f"{display.diameters(row.diameters)} = {display.area(row.product_mm2)}"
     if row.status == "reappeared":
         return f"{name}: {size}, measurable again after disappearing"
-    return f"{name}: {size} ({display.pct(row.change_from_nadir_pct)} on nadir {nadir})"
+    growing = ", growing" if row.growing and not row.progressing else ""
+    return f"{name}: {size} ({display.pct(row.change_from_nadir_pct)} on nadir {nadir}{growing})"
+
+
+def site_line(site: NonMeasurableResult) -> str:
+    """A non-measurable site at one evaluation: present, absent, progressed, not assessed."""
+    status = site.status.replace("_", " ")
+    return f"{lesion_name(site.id, site.site)}, non-measurable: {status}"
 
 
 def new_lesion_line(lesion: NewLesionResult) -> str:

@@ -30,6 +30,7 @@ COURSE_FACTS: dict[str, Spec] = {
     "severe_toxicity": bool,
     "declined": bool,
     "confirmed": bool,
+    "progressed": bool,
     "response": get_args(Category),
     "best_response": get_args(Category),
     "state": get_args(State),

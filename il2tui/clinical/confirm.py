@@ -54,17 +54,42 @@ def run_start(categories: Sequence[str], index: int) -> int:
 
 
 def confirmations(categories: Sequence[str], dates: Sequence[date]) -> list[Confirmation]:
-    """The confirmation state of every evaluation, given all of them in date order."""
-    return [
-        _confirmation(categories, dates, i) if category in OBJECTIVE else NOT_APPLICABLE
-        for i, category in enumerate(categories)
-    ]
+    """The confirmation state of every evaluation, given all of them in date order.
+
+    Linear in the number of evaluations: the runs are found in one pass per level,
+    and each run is searched for its confirming evaluation once (every evaluation of
+    a run shares its first date, so its confirmation too).
+    """
+    starts = {level: _run_starts(categories, level) for level in map(RANK.get, OBJECTIVE)}
+    found: dict[tuple[int, int], Confirmation] = {}
+    out: list[Confirmation] = []
+    for i, category in enumerate(categories):
+        if category not in OBJECTIVE:
+            out.append(NOT_APPLICABLE)
+            continue
+        level = RANK[category]
+        key = (starts[level][i], level)
+        if key not in found:
+            found[key] = _confirmation(categories, dates, *key)
+        out.append(found[key])
+    return out
 
 
-def _confirmation(categories: Sequence[str], dates: Sequence[date], index: int) -> Confirmation:
-    start = run_start(categories, index)
+def _run_starts(categories: Sequence[str], level: int) -> list[int]:
+    """For each evaluation, the first one of the current run at ``level`` or better (what
+    :func:`run_start` gives, for every index in one pass; -1 outside a run)."""
+    out, start = [], -1
+    for i, category in enumerate(categories):
+        if category != "NE":
+            start = (i if start < 0 else start) if RANK[category] >= level else -1
+        out.append(start)
+    return out
+
+
+def _confirmation(
+    categories: Sequence[str], dates: Sequence[date], start: int, level: int
+) -> Confirmation:
     due = dates[start] + timedelta(days=CONFIRMATION_DAYS)
-    level = RANK[categories[index]]
     for k in range(start, len(categories)):
         if categories[k] == "NE":
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TypeVar
@@ -141,6 +142,9 @@ class PatientWarning(_Text):
     """An applicability warning about the patient (an exclusion of the series ...)."""
 
     facts: ClassVar[Mapping[str, Any]] = PATIENT_FACTS
+    eligibility: bool = False
+    """True for the series' exclusion criteria (and age or performance status outside its
+    patients): shown as an eligibility flag above every recommendation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +158,9 @@ class Plan:
     cautions: tuple[tuple[tuple[Test, ...], Note], ...]
     """Each caution's compiled condition and its note."""
     warnings: tuple[tuple[tuple[Test, ...], Note], ...]
-    """Each warning's compiled condition and its note."""
+    """Each warning's compiled condition and its note (eligibility flags excluded)."""
+    eligibility: tuple[tuple[tuple[Test, ...], Note], ...] = ()
+    """Each eligibility flag's compiled condition and its note."""
 
     def decide(self, facts: Mapping[str, Any]) -> Rule | None:
         """The first rule that matches, or ``None`` when none does."""
@@ -170,6 +176,10 @@ class Plan:
     def warnings_for(self, patient: Mapping[str, Any]) -> tuple[Note, ...]:
         """The applicability warnings whose condition holds for the patient."""
         return tuple(note for tests, note in self.warnings if holds(tests, patient))
+
+    def eligibility_for(self, patient: Mapping[str, Any]) -> tuple[Note, ...]:
+        """The eligibility flags (the series' exclusions ...) that hold for the patient."""
+        return tuple(note for tests, note in self.eligibility if holds(tests, patient))
 
 
 class Guideline(BaseModel):
@@ -213,7 +223,8 @@ class Guideline(BaseModel):
             ),
             rules=tuple((r.tests, r) for r in self.rules),
             cautions=tuple((c.tests, c.note()) for c in self.cautions),
-            warnings=tuple((w.tests, w.note()) for w in self.warnings),
+            warnings=tuple((w.tests, w.note()) for w in self.warnings if not w.eligibility),
+            eligibility=tuple((w.tests, w.note()) for w in self.warnings if w.eligibility),
         )
 
     @property
@@ -234,7 +245,7 @@ class Assumption(_Entry):
 
 
 class Assumptions(BaseModel):
-    """The assumptions file."""
+    """The assumptions file (the shipped one, or a clinic's own)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -242,17 +253,35 @@ class Assumptions(BaseModel):
     """The file's id."""
     version: str
     """Its version."""
+    growing_lesion_tolerance_pct: Decimal = Field(default=Decimal(0), ge=0, lt=25)
+    """How far above its nadir, in percent, a lesion may be before it counts as growing
+    (a growing lesion rules out a PR). 0, the paper's literal reading, by default; under
+    25, where growth is progression."""
     assumptions: tuple[Assumption, ...] = Field(min_length=1)
     """Each assumption, in the order to show them."""
 
+    @field_validator("growing_lesion_tolerance_pct")
+    @classmethod
+    def _plain_digits(cls, value: Decimal) -> Decimal:
+        """One way to write a value (24.0 and 24 are both 24), so it is shown the same."""
+        return Decimal(format(value.normalize(), "f"))
+
     def notes(self) -> tuple[Note, ...]:
-        """Every assumption as a note of the review."""
-        return tuple(Note(id=a.id, text=a.text, sources=a.citations) for a in self.assumptions)
+        """Every assumption as a note of the review (``{tolerance}`` filled in; made once)."""
+        return _assumption_notes(self)
 
 
 @cache
+def _assumption_notes(assumptions: Assumptions) -> tuple[Note, ...]:
+    tolerance = str(assumptions.growing_lesion_tolerance_pct)
+    return tuple(
+        Note(id=a.id, text=a.text.replace("{tolerance}", tolerance), sources=a.citations)
+        for a in assumptions.assumptions
+    )
+
+
 def assumption_notes() -> tuple[Note, ...]:
-    """The shipped assumptions as notes of a review (made once)."""
+    """The shipped assumptions as notes of a review (made once; ``il2 cohort`` quotes them)."""
     return load_assumptions().notes()
 
 
@@ -269,16 +298,23 @@ def _shipped_guideline() -> Guideline:
     return _parse(Guideline, read_shipped_text("guidelines", SHIPPED), f"guidelines/{SHIPPED}")
 
 
+def load_assumptions(path: Path | None = None) -> Assumptions:
+    """The shipped assumptions that fill the paper's gaps (cached), or a clinic's own file."""
+    if path is None:
+        return _shipped_assumptions()
+    text = read_small_text(path, MAX_GUIDELINE_BYTES, GuidelineError)
+    return _parse(Assumptions, text, str(path))
+
+
 @cache
-def load_assumptions() -> Assumptions:
-    """The shipped assumptions that fill the paper's gaps (cached)."""
+def _shipped_assumptions() -> Assumptions:
     text = read_shipped_text("guidelines", ASSUMPTIONS)
     return _parse(Assumptions, text, f"guidelines/{ASSUMPTIONS}")
 
 
 def _parse(model: type[M], text: str, source: str) -> M:
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise GuidelineError(source, "", f"not valid TOML: {exc}") from None
     try:

@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from il2tui.case.model import Seen
+from il2tui.clinical.wording import NOTICE
 from il2tui.evidence.answer import CohortAnswer
 
 Category = Literal["CR", "PR", "MR", "SD", "PD", "NE"]
@@ -22,6 +24,7 @@ StopReason = Literal[
     "toxicity", "declined", "progression", "complete_response", "no_objective_response"
 ]
 LesionStatus = Literal["measured", "disappeared", "reappeared", "not_assessed"]
+SiteStatus = Literal["present", "absent", "progressed", "not_assessed"]
 REVIEW_FORMAT = "il2-review/1"
 
 
@@ -42,7 +45,7 @@ class Note(_Frozen):
     """A caution, a warning or an assumption, with where it comes from."""
 
     id: str
-    """A stable id (``nr_third_course``, ``prior_immunotherapy``)."""
+    """A stable id (``nr_third_course_melanoma``, ``prior_immunotherapy_renal_cell``)."""
     text: str
     """One or two plain sentences, paraphrasing the paper with its numbers."""
     sources: tuple[Citation, ...] = ()
@@ -83,6 +86,11 @@ class LesionResult(_Frozen):
     """The change of the product on that nadir, rounded for display; ``None`` from 0."""
     progressing: bool
     """True when the product rose 25% or more on its nadir, or reappeared after 0."""
+    growing: bool = False
+    """True when the product is above its nadir (beyond the clinic's tolerance, default 0):
+    a growing lesion rules out a PR (issue 11)."""
+    nadir_diameters: tuple[Decimal, Decimal] | None = None
+    """The diameters at that nadir (the baseline's until the lesion shrank)."""
 
 
 class NewLesionResult(_Frozen):
@@ -94,6 +102,28 @@ class NewLesionResult(_Frozen):
     """Its diameters in mm, when measured."""
     product_mm2: Decimal | None
     """Its product, when measured (never part of the SPD)."""
+
+
+class NonMeasurableSite(_Frozen):
+    """Disease present at baseline that cannot be measured (bone, effusion ...)."""
+
+    id: str
+    """Its id in the case file."""
+    site: str
+    """Where it is."""
+    method: str
+    """How it is followed."""
+
+
+class NonMeasurableResult(_Frozen):
+    """One non-measurable site at one evaluation."""
+
+    id: str
+    """Its id."""
+    site: str
+    """Where it is."""
+    status: SiteStatus
+    """present, absent, progressed (unequivocal progression), or not assessed."""
 
 
 class AssessmentResult(_Frozen):
@@ -109,6 +139,11 @@ class AssessmentResult(_Frozen):
     """Every baseline lesion, in the order of the case file."""
     new_lesions: tuple[NewLesionResult, ...]
     """Lesions not present at baseline."""
+    non_measurable: tuple[NonMeasurableResult, ...] = ()
+    """Every non-measurable site, in the order of the case file."""
+    after_progression: bool = False
+    """True when an earlier evaluation was PD: the response episode had ended, so this one
+    is shown but raises neither the best response nor the series state."""
     spd_mm2: Decimal | None
     """The sum of products over the baseline lesions; ``None`` when one was not assessed."""
     spd_nadir_before_mm2: Decimal
@@ -163,6 +198,12 @@ class ClinicianDecision(_Frozen):
     """The clinician's words."""
     differs: bool
     """True when the decision departs from the recommendation."""
+    seen: Seen | None = None
+    """The recommendation the clinician was shown when deciding, as the file records it."""
+    stale: bool | None = None
+    """True when today's recommendation (rule or action) is not the one ``seen``: the
+    decision answered something else and needs confirming again; ``None`` when the file
+    does not record what was seen."""
 
 
 class CourseReview(_Frozen):
@@ -186,12 +227,22 @@ class CourseReview(_Frozen):
     """The patient's state for the cohort tables: best response as CR, PR, MR or NR."""
     courses_since_cr: int | None
     """For a CR: courses given since the CR was first seen (0: none yet)."""
+    eligibility: tuple[Note, ...] = ()
+    """The eligibility flags as of this course's evaluations ("would not have been eligible
+    for the series"), shown above the recommendation; a brain lesion raises CNS metastases."""
     recommendation: Recommendation
     """What the guideline says now."""
     cohort_this_course: CohortAnswer | None
-    """What happened to the series' patients who received this course from the same state."""
+    """What happened to the series' patients who received this course from the same state;
+    ``None`` before the state is known, or when no cohort applies (see the note)."""
+    cohort_this_course_note: str | None = None
+    """Why no cohort applies to this course: it follows a stop the series never went past."""
     cohort: CohortAnswer | None
-    """What happened to the series' patients in this state who received the next course."""
+    """What happened to the series' patients in this state who received the next course;
+    ``None`` before the state is known, or when no cohort applies (see ``cohort_note``)."""
+    cohort_note: str | None = None
+    """Why no next-course cohort applies: after a stop for progression, toxicity or refusal,
+    or a relapse from CR, the series gave no further course."""
     clinician_decision: ClinicianDecision | None
     """What the clinician decided, from the file."""
 
@@ -232,6 +283,8 @@ class Review(_Frozen):
 
     format: Literal["il2-review/1"] = REVIEW_FORMAT
     """The output format and its version."""
+    notice: str = NOTICE
+    """Decision support from one retrospective series; the treating team decides."""
     guideline: GuidelineRef
     """The guideline that decided."""
     diagnosis: Literal["melanoma", "renal_cell"]
@@ -246,6 +299,8 @@ class Review(_Frozen):
     """The baseline lesions and their products."""
     baseline_spd_mm2: Decimal | None
     """The baseline sum of products; ``None`` while the baseline is incomplete."""
+    non_measurable: tuple[NonMeasurableSite, ...] = ()
+    """Disease present at baseline that cannot be measured."""
     best_response: Category | None
     """The best category over all evaluations (NE only if nothing was evaluable)."""
     best_response_first_seen: date | None
@@ -257,8 +312,11 @@ class Review(_Frozen):
     ongoing, to the latest evaluation."""
     response_ongoing: bool | None
     """For an objective response: True when no progression has been recorded since."""
+    eligibility: tuple[Note, ...] = ()
+    """The series' exclusion criteria (and age or performance status outside its patients)
+    the case records at baseline: "would not have been eligible for the series"."""
     warnings: tuple[Note, ...]
-    """Where the patient differs from the series (its exclusions, prior immunotherapy ...)."""
+    """Where else the patient differs from the series (prior immunotherapy ...)."""
     assumptions: tuple[Note, ...]
     """The assumptions that fill the paper's gaps, shown with every review."""
     cohort_first_course: CohortAnswer | None

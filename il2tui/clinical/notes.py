@@ -15,14 +15,8 @@ from il2tui.case.model import Course
 from il2tui.clinical.confirm import CONFIRMATION_DAYS
 from il2tui.clinical.guideline import Rule, citation
 from il2tui.clinical.model import AssessmentResult, GuidelineRef, Note, Recommendation
-
-ACTION_WORDS = {
-    "retreat": "retreat (give another course)",
-    "consider_retreat": "consider another course",
-    "consolidate": "consolidate (one more course)",
-    "stop": "stop IL-2",
-    "reassess": "reassess (complete the evaluation first)",
-}
+from il2tui.clinical.response_cautions import early_evaluation, small_lesion_progression
+from il2tui.clinical.wording import recommendation_words
 
 
 def explanation(
@@ -31,6 +25,8 @@ def explanation(
     best: str | None,
     state: str | None,
     rule: Rule,
+    *,
+    awaiting: bool = False,
 ) -> tuple[str, ...]:
     """The arithmetic and the rule in plain words, one line each."""
     lines = list(_course_lines(course))
@@ -38,11 +34,21 @@ def explanation(
         last = results[-1]
         day = f", day {last.day} from the first dose" if last.day is not None else ""
         lines.append(f"Evaluation of {last.date}{day}: {last.basis}.")
-        lines.extend(_confirmation_lines(last))
-        lines.append(f"Best response so far: {best}; state for the series' tables: {state or '—'}.")
+        if last.after_progression:
+            lines.append(
+                "After progression: shown, but it raises neither the best response nor the state."
+            )
+        else:
+            lines.extend(_confirmation_lines(last))
+        held = " (awaiting confirmation: held at the latest evaluation)" if awaiting else ""
+        lines.append(
+            f"Best response so far: {best}{held}; state for the series' tables: {state or '—'}."
+        )
     else:
         lines.append(f"No evaluation after course {course.number} yet.")
-    lines.append(f"Rule {rule.id} ({rule.title}): {_action(rule.action, rule.stop_reason)}.")
+    lines.append(
+        f"Rule {rule.id} ({rule.title}): {recommendation_words(rule.action, rule.stop_reason)}."
+    )
     return tuple(lines)
 
 
@@ -70,31 +76,30 @@ def _confirmation_lines(last: AssessmentResult) -> list[str]:
     ]
 
 
-def _action(action: str, stop_reason: str | None) -> str:
-    words = ACTION_WORDS[action]
-    return f"{words}, reason: {stop_reason.replace('_', ' ')}" if stop_reason else words
-
-
-def engine_cautions(results: tuple[AssessmentResult, ...]) -> tuple[Note, ...]:
-    """Cautions from the case's dates: an unconfirmed response, earlier progression."""
+def engine_cautions(course: Course, results: tuple[AssessmentResult, ...]) -> tuple[Note, ...]:
+    """Cautions from the case's dates and sizes: an unconfirmed response, earlier
+    progression, an early evaluation, progression called on small lesions only."""
     if not results:
         return ()
     notes = []
     last = results[-1]
-    if last.confirmed is False:
+    if last.confirmed is False and not last.after_progression:
         notes.append(_unconfirmed(last))
     earlier = [a for a in results[:-1] if a.response == "PD"]
-    if earlier and last.response != "PD":
+    if earlier and last.after_progression:
         notes.append(
             Note(
                 id="earlier_progression",
                 text=(
                     f"An earlier evaluation after this course ({earlier[0].date}) showed "
-                    f"progression; the recommendation rests on the latest one ({last.date})."
+                    f"progression; the later one ({last.date}) is shown, but after progression "
+                    "it changes neither the best response nor the recommendation."
                 ),
                 sources=(citation("results.discontinuation"),),
             )
         )
+    notes += early_evaluation(course, results)
+    notes += small_lesion_progression(results)
     return tuple(notes)
 
 

@@ -12,15 +12,23 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from il2tui.case.model import Case, Course
-from il2tui.clinical.confirm import OBJECTIVE, RANK, run_start
+from il2tui.clinical.applicability import cohort_note, eligibility, no_cohort_reason
+from il2tui.clinical.confirm import OBJECTIVE, run_start
 from il2tui.clinical.criteria import baseline_products, classify_case
-from il2tui.clinical.guideline import Guideline, Plan, assumption_notes, load_guideline
+from il2tui.clinical.guideline import (
+    Assumptions,
+    Guideline,
+    Plan,
+    load_assumptions,
+    load_guideline,
+)
 from il2tui.clinical.model import (
     AssessmentResult,
     BaselineLesion,
     Category,
     ClinicianDecision,
     CourseReview,
+    NonMeasurableSite,
     Recommendation,
     Review,
     State,
@@ -32,13 +40,13 @@ from il2tui.clinical.notes import (
     fallback,
     record_cautions,
 )
+from il2tui.clinical.response_cautions import after_progression, growth_caution
+from il2tui.clinical.state import Standing, standing
 from il2tui.core.exact import add
 from il2tui.evidence import cohort
 
 __all__ = ["Review", "review_case"]
 
-#: The patient's state for the series' tables, from the best response so far.
-STATE_OF: dict[str, State] = {"CR": "CR", "PR": "PR", "MR": "MR", "SD": "NR", "PD": "NR"}
 #: Which recommendations a clinician's decision agrees with.
 AGREES = {
     "retreat": ("retreat", "consider_retreat", "consolidate"),
@@ -53,21 +61,33 @@ class _Point:
     best: Category | None
     state: State | None
     courses_since_cr: int | None
+    awaiting: bool = False
+    progressed_after: int | None = None
+    """The course after which progression was first seen (the response episode ended)."""
 
 
-def review_case(case: Case, guideline: Guideline | None = None) -> Review:
-    """Review a case: classify every evaluation and apply the guideline after each course."""
+def review_case(
+    case: Case, guideline: Guideline | None = None, assumptions: Assumptions | None = None
+) -> Review:
+    """Review a case: classify every evaluation and apply the guideline after each course.
+
+    ``assumptions`` is a clinic's own assumptions file (the shipped one by default);
+    it sets the growing-lesion tolerance and is listed with the review.
+    """
     plan = (guideline or load_guideline()).compiled()
+    assumed = assumptions or load_assumptions()
     products = baseline_products(case)
-    per_course = classify_case(case, products)
+    per_course = classify_case(case, products, tolerance_pct=assumed.growing_lesion_tolerance_pct)
     flat = [a for results in per_course for a in results]
     courses: list[CourseReview] = []
-    seen, before = 0, "none"
+    seen, before, stopped = 0, "none", None
     following = (*case.courses[1:], None) if case.courses else ()
     for course, results, after in zip(case.courses, per_course, following, strict=True):
         seen += len(results)
         point = _point(flat[:seen], course.number, assessed=bool(results))
-        courses.append(_course(case, plan, course, results, point, before, following=after))
+        found = _course(case, plan, course, results, point, before, following=after)
+        found, stopped = _applicable(found, stopped)
+        courses.append(found)
         before = point.state
     baseline, baseline_spd = _baseline(case, products)
     return Review(
@@ -78,25 +98,30 @@ def review_case(case: Case, guideline: Guideline | None = None) -> Review:
         baseline_date=case.baseline.date if case.baseline else None,
         baseline=baseline,
         baseline_spd_mm2=baseline_spd,
+        non_measurable=tuple(
+            NonMeasurableSite(id=s.id, site=s.site, method=s.method) for s in case.non_measurable
+        ),
         **_best(flat, case),
+        eligibility=eligibility(plan, case, _patient_facts(case), None),
         warnings=plan.warnings_for(_patient_facts(case)),
-        assumptions=assumption_notes(),
+        assumptions=assumed.notes(),
         cohort_first_course=cohort(case.patient.diagnosis, 1, "none"),
         courses=tuple(courses),
     )
 
 
 def _point(flat: list[AssessmentResult], number: int, *, assessed: bool) -> _Point:
-    """Best response so far; the state and CR count only when this course was evaluated."""
-    categories = [a.response for a in flat]
-    evaluable = [c for c in categories if c != "NE"]
-    best = max(evaluable, key=RANK.__getitem__) if evaluable else ("NE" if flat else None)
+    """Best response that counts so far; the state and CR count only when this course was
+    evaluated (see :mod:`il2tui.clinical.state`)."""
+    now: Standing = standing(flat)
+    pd = next((a.course for a in flat if a.response == "PD"), None)
     if not assessed:
-        return _Point(best, None, None)
+        return _Point(now.best, None, None, now.awaiting, pd)
+    categories = [a.response for a in flat]
     since = None
-    if categories[-1] == "CR":
+    if categories[-1] == "CR" and not flat[-1].after_progression:
         since = number - flat[run_start(categories, len(categories) - 1)].course
-    return _Point(best, STATE_OF.get(best or "NE"), since)
+    return _Point(now.best, now.state, since, now.awaiting, pd)
 
 
 def _course(
@@ -114,6 +139,7 @@ def _course(
     rule = plan.decide(facts)
     diagnosis = case.patient.diagnosis
     record = after_severe_toxicity(case.courses[: course.number - 1])
+    record += after_progression(course, point.progressed_after)
     record += record_cautions(course, following)
     if rule is None:
         recommendation = fallback(plan.ref, facts, record)
@@ -126,8 +152,13 @@ def _course(
             title=rule.title,
             reasoning=rule.reasoning,
             sources=rule.citations,
-            explanation=explanation(course, results, point.best, point.state, rule),
-            cautions=plan.cautions_for(facts) + engine_cautions(results) + record,
+            explanation=explanation(
+                course, results, point.best, point.state, rule, awaiting=point.awaiting
+            ),
+            cautions=plan.cautions_for(facts)
+            + engine_cautions(course, results)
+            + growth_caution(results, point.best, rule.action)
+            + record,
         )
     return CourseReview(
         number=course.number,
@@ -139,11 +170,24 @@ def _course(
         best_response=point.best,
         state=point.state,
         courses_since_cr=point.courses_since_cr,
+        eligibility=eligibility(plan, case, _patient_facts(case), course.number),
         recommendation=recommendation,
         cohort_this_course=cohort(diagnosis, course.number, before) if before else None,
         cohort=cohort(diagnosis, course.number + 1, point.state) if point.state else None,
-        clinician_decision=_decision(course, recommendation.action),
+        clinician_decision=_decision(course, recommendation),
     )
+
+
+def _applicable(found: CourseReview, stopped: str | None) -> tuple[CourseReview, str | None]:
+    """No cohort applies from a stop the series never went past (progression, toxicity,
+    refusal, relapse from CR) on: this course's next cohort, and every later course's."""
+    update: dict[str, Any] = {}
+    if stopped:
+        update |= {"cohort_this_course": None, "cohort_this_course_note": cohort_note(stopped)}
+    reason = stopped or no_cohort_reason(found.recommendation, found.state, found.response)
+    if reason:
+        update |= {"cohort": None, "cohort_note": cohort_note(reason)}
+    return (found.model_copy(update=update) if update else found), reason
 
 
 def _facts(
@@ -161,16 +205,22 @@ def _facts(
         "state": point.state,
         "courses_since_cr": point.courses_since_cr,
         "confirmed": last.confirmed if last else None,
+        "progressed": point.progressed_after is not None,
         "diagnosis": case.patient.diagnosis,
     }
 
 
-def _decision(course: Course, recommended: str) -> ClinicianDecision | None:
-    if course.decision is None:
+def _decision(course: Course, now: Recommendation) -> ClinicianDecision | None:
+    decision = course.decision
+    if decision is None:
         return None
-    action = course.decision.action
+    seen = decision.seen
     return ClinicianDecision(
-        action=action, reason=course.decision.reason, differs=recommended not in AGREES[action]
+        action=decision.action,
+        reason=decision.reason,
+        differs=now.action not in AGREES[decision.action],
+        seen=seen,
+        stale=None if seen is None else (seen.rule, seen.action) != (now.rule, now.action),
     )
 
 
@@ -195,23 +245,21 @@ def _baseline(
 
 
 def _best(flat: list[AssessmentResult], case: Case) -> dict[str, Any]:
-    best = _point(flat, 0, assessed=False).best
-    shown = [a for a in flat if a.response == best]
+    now = standing(flat)
+    shown = flat[now.best_index] if now.best_index is not None else None
     first_dose = case.first_dose_date()
-    duration, ongoing = _duration(flat, first_dose) if best in OBJECTIVE else (None, None)
+    objective = now.best in OBJECTIVE and now.best_index is not None
+    duration, ongoing = _duration(flat, now.best_index, first_dose) if objective else (None, None)
     return {
-        "best_response": best,
-        "best_response_first_seen": shown[0].date if shown else None,
-        "best_response_confirmed": (
-            any(a.confirmed_on is not None for a in shown) if best in OBJECTIVE else None
-        ),
+        "best_response": now.best,
+        "best_response_first_seen": shown.date if shown else None,
+        "best_response_confirmed": not now.awaiting if now.best in OBJECTIVE else None,
         "response_duration_days": duration,
         "response_ongoing": ongoing,
     }
 
 
-def _duration(flat: list[AssessmentResult], first_dose: Any) -> tuple[int | None, bool]:
-    start = next(i for i, a in enumerate(flat) if a.response in OBJECTIVE)
+def _duration(flat: list[AssessmentResult], start: Any, first_dose: Any) -> tuple[int | None, bool]:
     end = next((a for a in flat[start:] if a.response == "PD"), None)
     last = end or flat[-1]
     days = (last.date - first_dose).days if first_dose else None

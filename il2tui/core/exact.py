@@ -12,6 +12,18 @@ from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, Round
 
 _EXACT = Context(prec=60, traps=[Inexact, Rounded, InvalidOperation, Overflow])
 _ZERO = Decimal(0)
+_ONE = Decimal(1)
+
+
+def canonical(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros and never in exponent form (``100``, not ``1E+2``).
+
+    For a value with few digits (a checked diameter has at most 7): the context's
+    precision is never reached, so nothing is rounded.
+    """
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    return normal.quantize(_ONE) if isinstance(exponent, int) and exponent > 0 else normal
 
 
 def mul(d1: Decimal, d2: Decimal) -> Decimal:
@@ -43,3 +55,11 @@ def reaches_increase(value: Decimal, reference: Decimal, pct: int) -> bool:
     """
     rise = _EXACT.subtract(value, reference)
     return _EXACT.multiply(rise, 100) >= _EXACT.multiply(reference, pct)
+
+
+def exceeds(value: Decimal, reference: Decimal, pct: Decimal) -> bool:
+    """True when ``value`` is more than ``pct`` percent above ``reference`` (strictly).
+
+    Exactly: ``100 × value > (100 + pct) × reference``; with ``pct`` 0, ``value > reference``.
+    """
+    return _EXACT.multiply(value, 100) > _EXACT.multiply(reference, _EXACT.add(pct, 100))

@@ -6,9 +6,11 @@ are read here, and every failure becomes the caller's :class:`InputFileError`.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from il2tui.core.errors import InputFileError
@@ -51,3 +53,43 @@ def _read_regular(path: Path, max_bytes: int, problem: Callable[[str], Exception
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """Which file and what it held: compared before a save, so that a change made by
+    another program is never overwritten silently."""
+
+    device: int
+    inode: int
+    sha256: str
+
+    def same_content(self, other: Fingerprint | None) -> bool:
+        """True when ``other`` holds the same bytes (a copy saved back unchanged is fine)."""
+        return other is not None and other.sha256 == self.sha256
+
+
+def fingerprint(path: Path, max_bytes: int) -> Fingerprint | None:
+    """The file's identity and the hash of its bytes; ``None`` when there is no such file.
+
+    A file that cannot be read or is too big to be a case gets a hash no content has.
+    """
+    try:
+        fd = os.open(os.path.realpath(path), os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return Fingerprint(info.st_dev, info.st_ino, "not a case file")
+        chunks = [os.read(fd, info.st_size + 1)]
+        while chunks[-1] and sum(map(len, chunks)) <= max_bytes:  # grew while being read
+            chunks.append(os.read(fd, max_bytes))
+        return Fingerprint(info.st_dev, info.st_ino, digest(b"".join(chunks)))
+    finally:
+        os.close(fd)
+
+
+def digest(data: bytes) -> str:
+    """The SHA-256 of ``data``, in hex."""
+    return hashlib.sha256(data).hexdigest()

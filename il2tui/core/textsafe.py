@@ -21,6 +21,8 @@ assistant) shows such text through these functions:
 - :func:`spreadsheet` (CSV cells with text from a file): :func:`plain`, and a
   leading ``=``, ``+``, ``-`` or ``@`` gets a ``'`` so a spreadsheet shows the
   text instead of running it as a formula.
+- :func:`quoted` (a label inside a sentence): in double quotes, with ``"`` and
+  ``\\`` backslash-escaped, so the label's end is never in doubt.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ _SPACES |= frozenset("\u2008\u2009\u200a\u202f\u205f\u3000")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 _LEADING_SPACES = re.compile(r"^ +")
+#: What an autolinker reads as a link: a scheme's ``:`` (``http://``, ``mailto:x``), a
+#: dot inside a host name (``www.example.org``, ``example.com``), an e-mail's ``@``.
+_LINK_MARK = re.compile(r":(?=/|[^\W_])|(?<=[^\W_])\.(?=[^\W\d_])|@")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -70,6 +75,7 @@ def markdown(text: str) -> str:
     code block or another list level.
     """
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", plain(text))
+    escaped = _LINK_MARK.sub(lambda m: "\\" + m.group(), escaped)
     escaped = _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + _escape_mark(m.group(2)), escaped)
     return _LEADING_SPACES.sub(lambda m: "&#32;" * len(m.group()), escaped)
 
@@ -98,3 +104,9 @@ def spreadsheet(text: str) -> str:
     """A CSV cell of text from a file: :func:`plain`, never read as a formula."""
     shown = plain(text)
     return "'" + shown if shown.startswith(_FORMULA_START) else shown
+
+
+def quoted(text: str) -> str:
+    """``text`` in double quotes, its ``\\`` and ``"`` backslash-escaped (then shown with
+    the caller's escaping: :func:`plain`, :func:`markdown`)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

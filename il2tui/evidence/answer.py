@@ -36,7 +36,7 @@ class Outcome(_Frozen):
     ci_high: float
     """Exact (Clopper-Pearson) 95% interval, upper bound, as a proportion."""
     note: str | None = None
-    """For 0 of n: the rule-of-three upper bound (3/n), stated as a note."""
+    """For 0 of n: the category, and the exact one-sided 95% upper bound of its rate."""
 
 
 class CohortAnswer(_Frozen):
@@ -50,8 +50,9 @@ class CohortAnswer(_Frozen):
     treated: int
     """Patients of the series in this state who received this course (0: no data)."""
     outcomes: tuple[Outcome, ...]
-    """One entry per state after the course (NR, MR, PR, CR), zeros included;
-    empty when no patient of the series was in this situation."""
+    """One entry per state the table can record after the course, zeros included (from
+    none or NR: NR, MR, PR, CR; from MR: MR, PR, CR; from PR: PR, CR; from CR: CR); empty
+    when no patient of the series was in this situation."""
     source: str
     """Where the counts come from, e.g. "Table 4, response to courses 1 and 2, column PR"."""
     message: str

@@ -1,7 +1,9 @@
 """The cohort question: who in the series stood where this patient stands, and what followed.
 
 Answers come from the transition counts of Tables 3 and 4 only; every
-proportion is recomputed from those counts, with an exact 95% interval.
+proportion is recomputed from those counts, with an exact 95% interval. The
+tables record the best response so far, so an answer holds only the states its
+column can record (from a PR: PR or CR), never a 0 of n the table could not fill.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from collections import Counter
 from functools import cache
 
 from il2tui.evidence.answer import STATES_AFTER, CohortAnswer, Outcome
-from il2tui.evidence.intervals import clopper_pearson, rule_of_three
+from il2tui.evidence.intervals import clopper_pearson
 from il2tui.evidence.loader import load
 from il2tui.evidence.rows import DiscrepancyRow, TransitionRow
+from il2tui.evidence.sections import sentence
 
 TABLE = {"melanoma": "3", "renal_cell": "4"}
 DIAGNOSIS_WORDS = {"melanoma": "melanoma", "renal_cell": "renal cell cancer"}
@@ -23,6 +26,17 @@ STATE_WORDS = {
     "CR": "a complete response (CR)",
 }
 MAX_COURSE = 4
+#: What each column of Tables 3 and 4 can record after the course: the best response so
+#: far never falls, so from a PR only PR or CR can follow (the issue-12 contract).
+RECORDABLE: dict[str, tuple[str, ...]] = {
+    "none": STATES_AFTER,
+    "NR": STATES_AFTER,
+    "MR": ("MR", "PR", "CR"),
+    "PR": ("PR", "CR"),
+    "CR": ("CR",),
+}
+#: The one-sided confidence level of the upper bound given for 0 of n.
+ZERO_BOUND_LEVEL = 0.95
 
 
 def transitions() -> tuple[TransitionRow, ...]:
@@ -55,7 +69,8 @@ def cohort(diagnosis: str, course: int, state: str) -> CohortAnswer:
     treated = sum(counts.values()) if counts else 0
     if not treated:
         return _no_data(diagnosis, course, state)
-    outcomes = tuple(_outcome(s, counts[s], treated) for s in STATES_AFTER)  # type: ignore[index]
+    shown = [s for s in STATES_AFTER if s in RECORDABLE[state] or counts[s]]  # type: ignore[index]
+    outcomes = tuple(_outcome(s, counts[s], treated) for s in shown)  # type: ignore[index]
     return CohortAnswer(
         diagnosis=diagnosis,  # type: ignore[arg-type]
         course=course,
@@ -76,15 +91,49 @@ def _outcome(state: str, patients: int, treated: int) -> Outcome:
         proportion=patients / treated,
         ci_low=low,
         ci_high=high,
-        note=_zero_note(treated) if patients == 0 else None,
+        note=zero_note(state, treated) if patients == 0 else None,
     )
 
 
-def _zero_note(treated: int) -> str:
-    bound = rule_of_three(treated)
-    if bound >= 1:
-        return f"0 of {treated}: too few patients for the rule of three to bound the rate"
-    return f"0 of {treated}: by the rule of three the true rate is probably below {bound:.1%}"
+def upper_bound_none_seen(trials: int, level: float = ZERO_BOUND_LEVEL) -> float:
+    """The exact one-sided upper bound for a rate never seen in ``trials``: ``1 - (1-level)^(1/n)``.
+
+    The rate at which 0 of ``trials`` would happen with probability ``1 - level``
+    (Clopper-Pearson, one-sided). Unlike the rule of three (3/n) it holds for any n,
+    and it always lies below the two-sided interval's upper end shown beside it.
+    """
+    if trials < 1:
+        raise ValueError("a bound needs at least one patient")
+    return 1 - (1 - level) ** (1 / trials)
+
+
+def zero_note(state: str, treated: int) -> str:
+    """``CR 0 of 17: exact one-sided 95% upper bound 16.2%``: the category is always named."""
+    bound = upper_bound_none_seen(treated)
+    return f"{state} 0 of {treated}: exact one-sided 95% upper bound {bound:.1%}"
+
+
+def zero_notes(answer: CohortAnswer) -> tuple[str, ...]:
+    """The 0-of-n notes of an answer as one line: ``MR, PR and CR 0 of 9 each: ...``."""
+    zeros = [o.state for o in answer.outcomes if o.patients == 0]
+    if len(zeros) < 2:
+        return tuple(o.note for o in answer.outcomes if o.note)
+    names = f"{', '.join(zeros[:-1])} and {zeros[-1]}"
+    bound = upper_bound_none_seen(answer.treated)
+    return (f"{names} 0 of {answer.treated} each: exact one-sided 95% upper bound {bound:.1%}",)
+
+
+def best_so_far_note(state: str) -> str | None:
+    """Why some states are missing from an answer: the tables record the best response so far."""
+    shown = RECORDABLE.get(state, STATES_AFTER)
+    if shown == STATES_AFTER:
+        return None
+    article = "an" if state == "MR" else "a"
+    words = " or ".join(shown) if len(shown) < 3 else f"{shown[0]}, {shown[1]} or {shown[2]}"
+    return (
+        f"The table records the best response so far: from {article} {state} it can show "
+        f"only {words}."
+    )
 
 
 def _who(diagnosis: str, course: int, state: str, count: int) -> str:
@@ -102,9 +151,10 @@ def _message(
     diagnosis: str, course: int, state: str, treated: int, outcomes: tuple[Outcome, ...]
 ) -> str:
     parts = ", ".join(f"{o.state} {o.patients}" for o in reversed(outcomes))
+    legend = " (NR = no response)" if any(o.state == "NR" for o in outcomes) else ""
     return (
         f"{treated} {_who(diagnosis, course, state, treated)} received course {course}; "
-        f"after it: {parts} (NR = no response)."
+        f"after it: {parts}{legend}."
     )
 
 
@@ -145,11 +195,14 @@ def _no_data(diagnosis: str, course: int, state: str) -> CohortAnswer:
 
 def _notes(diagnosis: str, course: int, state: str, treated: int) -> tuple[str, ...]:
     notes = []
+    recordable = best_so_far_note(state) if treated else None
+    if recordable:
+        notes.append(recordable)
     if 0 < treated < 10:
         notes.append(f"Small numbers: {treated} {_patients(treated)}; the intervals are wide.")
     keys = {f"tempo:{diagnosis}", f"tempo:{diagnosis}:{course}:{state}"}
     for item in load("discrepancies"):
         assert isinstance(item, DiscrepancyRow)
         if keys & set(item.affects):
-            notes.append(f"{item.id}: {item.title}.")
+            notes.append(sentence(f"{item.id}: {item.title}"))
     return tuple(notes)

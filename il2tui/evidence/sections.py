@@ -28,3 +28,14 @@ def cite(key: str) -> str:
 def section_keys() -> tuple[str, ...]:
     """Every citable key."""
     return tuple(_sections())
+
+
+def pages(key: str) -> str:
+    """``p. 1956`` or ``pp. 1957-1958`` for a section key (for a source that names its table)."""
+    return cite(key).rsplit(", ", 1)[1]
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in one full stop: none is added after ``.``, ``?`` or ``!``."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!")) else text + "."

@@ -66,23 +66,28 @@ def _tempo() -> pd.DataFrame:
 
 
 def _cohorts() -> pd.DataFrame:
+    """One row per cohort; a state its column cannot record (from a PR: NR, MR) is blank."""
     import pandas as pd
 
-    from il2tui.evidence.lookup import cohort
+    from il2tui.evidence.answer import STATES_AFTER
+    from il2tui.evidence.lookup import best_so_far_note, cohort
 
     keys = _tempo()[["diagnosis", "course", "state_before"]].drop_duplicates()
     records = []
     for diagnosis, course, state in keys.itertuples(index=False):
         answer = cohort(diagnosis, int(course), state)
-        record = {"diagnosis": diagnosis, "course": course, "state_before": state}
-        record["treated"] = answer.treated
-        for o in answer.outcomes:
-            record[o.state] = o.patients
-            record[f"{o.state}_pct"] = str(percent(o.patients, answer.treated, 1))
-            record[f"{o.state}_ci95"] = f"{o.ci_low:.1%}-{o.ci_high:.1%}"
+        record: dict[str, object] = {"diagnosis": diagnosis, "course": course}
+        record |= {"state_before": state, "treated": answer.treated}
+        found = {o.state: o for o in answer.outcomes}
+        for s in STATES_AFTER:
+            o = found.get(s)
+            record[s] = o.patients if o else None
+            record[f"{s}_pct"] = str(percent(o.patients, answer.treated, 1)) if o else None
+            record[f"{s}_ci95"] = f"{o.ci_low:.1%}-{o.ci_high:.1%}" if o else None
         record["source"] = answer.source
+        record["note"] = best_so_far_note(state) or ""
         records.append(record)
-    return pd.DataFrame(records)
+    return pd.DataFrame(records, dtype=object)  # object: a blank stays None, a count an int
 
 
 def _discrepancies() -> pd.DataFrame:

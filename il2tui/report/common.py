@@ -14,16 +14,12 @@ from il2tui.clinical.model import (
     Recommendation,
     Review,
 )
+from il2tui.clinical.wording import guideline_says, recommendation_words
 from il2tui.core import display
+from il2tui.core.textsafe import quoted
 from il2tui.evidence.answer import CohortAnswer
+from il2tui.evidence.lookup import zero_notes
 
-ACTION_LABEL = {
-    "retreat": "RETREAT",
-    "consider_retreat": "CONSIDER RETREAT",
-    "consolidate": "CONSOLIDATE",
-    "stop": "STOP",
-    "reassess": "REASSESS",
-}
 DIAGNOSIS_LABEL = {"melanoma": "metastatic melanoma", "renal_cell": "metastatic renal cell cancer"}
 
 
@@ -46,7 +42,7 @@ def cite(note: Note | Recommendation) -> str:
 
 def header_lines(review: Review, source: str | None) -> list[str]:
     """Who, which file, which guideline."""
-    who = f'"{review.label}", ' if review.label else ""
+    who = f"{quoted(review.label)}, " if review.label else ""
     lines = [f"Review of {source}" if source else "Review"]
     lines.append(f"Patient: {who}{DIAGNOSIS_LABEL[review.diagnosis]}")
     g = review.guideline
@@ -67,7 +63,15 @@ def baseline_lines(review: Review) -> list[str]:
             f"{lesion.id} ({lesion.site}), {lesion.method}: {size} = "
             f"{display.area(lesion.product_mm2)}"
         )
+    for site in review.non_measurable:
+        name = f"{site.id} ({site.site})" if site.site else site.id
+        lines.append(f"{name}, {site.method}: non-measurable disease (not in the SPD)")
     return lines
+
+
+def evaluation_label(result: AssessmentResult) -> str:
+    """``PR`` or ``PR (after progression)``: the category as a heading shows it."""
+    return result.response + (" (after progression)" if result.after_progression else "")
 
 
 def response_line(course: CourseReview) -> str:
@@ -75,7 +79,7 @@ def response_line(course: CourseReview) -> str:
     last = course.last
     if last is None:
         return f"Response: not evaluated yet (best so far: {course.best_response or '—'})"
-    text = f"Response: {last.response}"
+    text = f"Response: {evaluation_label(last)}"
     if course.confirmed is True:
         text += f", confirmed on {last.confirmed_on}"
     elif course.confirmed is False:
@@ -84,15 +88,34 @@ def response_line(course: CourseReview) -> str:
 
 
 def recommendation_line(rec: Recommendation) -> str:
-    """``Recommendation: STOP (no objective response), rule ...``."""
-    reason = f" ({rec.stop_reason.replace('_', ' ')})" if rec.stop_reason else ""
-    return f"Recommendation: {ACTION_LABEL[rec.action]}{reason}, rule {rec.rule}: {rec.title}"
+    """``Guideline: stop IL-2 — progression (rule progression: Progression)``."""
+    return f"{guideline_says(rec.action, rec.stop_reason)} (rule {rec.rule}: {rec.title})"
 
 
-def cohort_lines(answer: CohortAnswer | None, heading: str) -> list[str]:
-    """What the series' patients in the same place did: counts, percentages, exact intervals."""
-    if answer is None:
+def notice_line(review: Review) -> str:
+    """The one line every output with a recommendation carries: decision support only."""
+    return f"Notice: {review.notice}"
+
+
+ELIGIBILITY_TITLE = "Eligibility: the series' exclusion criteria and the range of its patients"
+
+
+def course_eligibility_lines(review: Review, course: CourseReview) -> list[str]:
+    """Above a course's recommendation: its eligibility flags, a new one in full."""
+    if not course.eligibility:
         return []
+    known = {n.id: n for n in review.eligibility}
+    ids = ", ".join(n.id for n in course.eligibility)
+    lines = [f"Eligibility flags as of this course: {ids}"]
+    lines += [f"  {n.text}{cite(n)}" for n in course.eligibility if known.get(n.id) != n]
+    return lines
+
+
+def cohort_lines(answer: CohortAnswer | None, heading: str, note: str | None = None) -> list[str]:
+    """What the series' patients in the same place did: counts, percentages, exact intervals;
+    or, when no cohort applies, why (``note``)."""
+    if answer is None:
+        return [f"{heading}: {note}"] if note else []
     lines = [f"{heading}: {answer.message} [{answer.source}]"]
     for outcome in answer.outcomes:
         ci = f"{_pct(outcome.ci_low)}-{_pct(outcome.ci_high)}"
@@ -100,6 +123,7 @@ def cohort_lines(answer: CohortAnswer | None, heading: str) -> list[str]:
             f"  {outcome.state}: {outcome.patients} of {answer.treated} = "
             f"{_pct(outcome.proportion)} (exact 95% CI {ci})"
         )
+    lines += [f"  Note: {note}" for note in zero_notes(answer)]
     lines += [f"  Note: {note}" for note in answer.notes]
     return lines
 
@@ -108,13 +132,33 @@ def _pct(value: float) -> str:
     return f"{value * 100:.1f}%"
 
 
-def decision_line(decision: ClinicianDecision | None) -> str | None:
-    """What the clinician decided, and whether it departs from the recommendation."""
+def decision_line(
+    decision: ClinicianDecision | None, now: Recommendation | None = None
+) -> str | None:
+    """What the clinician decided, whether it departs from the recommendation, and (given
+    ``now``, today's recommendation) whether that recommendation changed since."""
     if decision is None:
         return None
     why = f": {decision.reason}" if decision.reason else ""
     verdict = "DIFFERS from the recommendation" if decision.differs else "agrees"
-    return f"Clinician decided: {decision.action}{why} ({verdict})"
+    changed = stale_text(decision, now) if now is not None else None
+    return f"Clinician decided: {decision.action}{why} ({verdict})" + (
+        f"; {changed}" if changed else ""
+    )
+
+
+def stale_text(decision: ClinicianDecision | None, now: Recommendation) -> str | None:
+    """``the recommendation changed since this decision (was …, now …)`` for a stale
+    decision; ``None`` when it is current or the file does not say what was seen."""
+    if decision is None or not decision.stale or decision.seen is None:
+        return None
+    seen = decision.seen
+    was = f"{recommendation_words(seen.action)}, rule {seen.rule}"
+    is_now = f"{recommendation_words(now.action, now.stop_reason)}, rule {now.rule}"
+    return (
+        f"the recommendation changed since this decision (was {was}, "
+        f"now {is_now}): confirm the decision again"
+    )
 
 
 def best_line(review: Review) -> str:
@@ -123,7 +167,11 @@ def best_line(review: Review) -> str:
         return "Best response: none evaluated yet"
     text = f"Best response: {review.best_response}"
     if review.best_response_confirmed is not None:
-        text += ", confirmed" if review.best_response_confirmed else ", not yet confirmed"
+        text += (
+            ", confirmed"
+            if review.best_response_confirmed
+            else ", awaiting confirmation (held at the latest evaluation)"
+        )
     if review.best_response_first_seen:
         text += f", first seen {review.best_response_first_seen}"
     if review.response_duration_days is not None:

@@ -6,18 +6,25 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from il2tui.evidence import cite, cohort, frame, table_names
+from il2tui.evidence import cohort, frame, table_names
 from il2tui.evidence.arith import percent
-from il2tui.evidence.sections import CITATION
+from il2tui.evidence.lookup import upper_bound_none_seen
+from il2tui.evidence.sections import CITATION, pages
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from il2tui.evidence.answer import CohortAnswer
+
+
+COHORTS_FOOTNOTE = (
+    "Only the states a column can record are listed: the tables record the best response "
+    "so far (from a PR: PR or CR)."
+)
 
 
 def _console() -> Console:
@@ -42,7 +49,7 @@ def print_table_list(fmt: str) -> None:
 
 
 def print_table(name: str, fmt: str) -> None:
-    """Print one table in the chosen format."""
+    """Print one table in the chosen format; the table form fits the terminal's width."""
     df = frame(name)
     if fmt == "csv":
         sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
@@ -50,22 +57,89 @@ def print_table(name: str, fmt: str) -> None:
         print(df.to_json(orient="records", indent=2, force_ascii=False))
     else:
         shown = df.drop(columns=[c for c in ("row_label", "column_label") if c in df])
-        _console().print(_rich_table(shown, table_names()[name]))
-        print(
-            f"Source: {CITATION}. Row and column labels: --format csv. "
-            "Pages: il2 evidence sections."
+        console = _console()
+        if name == "cohorts":
+            shown = _cohorts_long(shown)
+        console.print(_fitted(console, shown, table_names()[name]))
+        if name == "cohorts":
+            console.print(Text(COHORTS_FOOTNOTE))
+        console.print(
+            Text(
+                f"Source: {CITATION}. Row and column labels: --format csv. "
+                "Pages: il2 evidence sections."
+            )
         )
 
 
-def _rich_table(df: pd.DataFrame, title: str) -> Table:
-    table = Table(*[str(c) for c in df.columns], title=title)
+def _cohorts_long(df: pd.DataFrame) -> pd.DataFrame:
+    """The cohorts one outcome a row (8 narrow columns instead of 18), recordable states only."""
+    import pandas as pd
+
+    rows = [
+        {
+            "diagnosis": r.diagnosis,
+            "course": r.course,
+            "before": r.state_before,
+            "treated": r.treated,
+            "after": s,
+            "n": r[s],
+            "%": r[f"{s}_pct"],
+            "exact 95% CI": r[f"{s}_ci95"],
+        }
+        for _, r in df.iterrows()
+        for s in ("CR", "PR", "MR", "NR")
+        if not _blank(r[s])
+    ]
+    return pd.DataFrame(rows)
+
+
+def _fitted(console: Console, df: pd.DataFrame, title: str) -> RenderableType:
+    """A table when every cell's longest word fits at the console's width (Rich wraps the
+    rest at spaces, never cutting a word); else one block per row, so no cell is cut."""
+    longest = [
+        max(_longest_word(_header(c)), *(_longest_word(v) for v in df[c])) for c in df.columns
+    ]
+    if sum(longest) + 3 * len(longest) + 1 <= console.width:
+        return _rich_table(df, title, longest)
+    return _records(df, title)
+
+
+def _header(column: object) -> str:
+    return str(column).replace("_", " ")
+
+
+def _longest_word(value: object) -> int:
+    words = ("" if _blank(value) else str(value)).split()
+    return max((len(w) for w in words), default=0)
+
+
+def _records(df: pd.DataFrame, title: str) -> RenderableType:
+    """Each row as ``column  value`` lines, values wrapped, so nothing is cut at any width."""
+    parts: list[RenderableType] = [Text(title, style="bold")]
+    for number, row in enumerate(df.itertuples(index=False), start=1):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for column, value in zip(df.columns, row, strict=True):
+            if not _blank(value) and str(value) != "":
+                grid.add_row(Text(str(column), style="dim"), Text(str(value)))
+        parts += [Text(f"— {number} of {len(df)}", style="bold"), grid]
+    return Group(*parts)
+
+
+def _rich_table(df: pd.DataFrame, title: str, widths: list[int] | None = None) -> Table:
+    table = Table(title=title)
+    for index, column in enumerate(df.columns):
+        table.add_column(_header(column), min_width=widths[index] if widths else None)
     for row in df.itertuples(index=False):
         table.add_row(*[Text("" if _blank(v) else str(v)) for v in row])
     return table
 
 
 def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    import pandas as pd
+
+    return value is None or (not isinstance(value, tuple | list) and bool(pd.isna(value)))
 
 
 def print_lookup(diagnosis: str, course: int, state: str, fmt: str) -> None:
@@ -92,16 +166,21 @@ def _lookup_table(answer: CohortAnswer) -> None:
     console = _console()
     console.print(Text(answer.message))
     if answer.has_data:
-        table = Table("after the course", "patients", "%", "exact 95% CI", "note")
+        bound = "if 0: exact one-sided 95% upper bound"
+        table = Table("after the course", "patients", "%", "exact 95% CI", bound)
         for o in reversed(answer.outcomes):
             share = f"{percent(o.patients, answer.treated)}%"
             ci = f"{o.ci_low:.1%} to {o.ci_high:.1%}"
-            table.add_row(o.state, f"{o.patients} of {answer.treated}", share, ci, o.note or "")
+            upper = "" if o.patients else f"{upper_bound_none_seen(answer.treated):.1%}"
+            table.add_row(o.state, f"{o.patients} of {answer.treated}", share, ci, upper)
         console.print(table)
-    console.print(Text(f"Source: {answer.source} ({cite(_table_key(answer))}); {CITATION}."))
+    console.print(Text(f"Source: {_source(answer)}; {CITATION}."))
     for note in answer.notes:
         console.print(Text(f"Note: {note}"))
 
 
-def _table_key(answer: CohortAnswer) -> str:
-    return "table3" if answer.diagnosis == "melanoma" else "table4"
+def _source(answer: CohortAnswer) -> str:
+    """``Table 3, p. 1956, Response to courses 1 and 2, column PR ...``: the table named once."""
+    table, _, rest = answer.source.partition(", ")
+    key = "table3" if answer.diagnosis == "melanoma" else "table4"
+    return ", ".join(part for part in (table, pages(key), rest) if part)

@@ -1,8 +1,10 @@
 """Reviews of many cases as one CSV table, one row per course, for audits.
 
-A case without courses still gets a row, so every file reviewed appears. Text
-from the files (file names, labels) is escaped like every other output and is
-never read as a formula by a spreadsheet (:func:`il2tui.core.textsafe.spreadsheet`).
+A case without courses still gets a row, so every file reviewed appears. Every
+text cell (file names, labels, and the ids a guideline file gives its rules,
+cautions and itself) is escaped like every other output and is never read as
+a formula by a spreadsheet (:func:`il2tui.core.textsafe.spreadsheet`); numbers
+stay numbers.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
-from il2tui.clinical.model import CourseReview, Review
-from il2tui.core.textsafe import plain, spreadsheet
+from il2tui.clinical.model import CourseReview, Note, Review
+from il2tui.core.textsafe import spreadsheet
+from il2tui.report.common import stale_text
 
 COLUMNS = (
     "source",
@@ -31,17 +35,19 @@ COLUMNS = (
     "response",
     "confirmed",
     "state",
+    "after_progression",
+    "non_measurable",
     "recommendation",
     "stop_reason",
     "rule",
     "cautions",
     "clinician_decision",
     "differs",
+    "stale",
+    "stale_note",
     "guideline",
+    "eligibility",
 )
-#: The columns that hold text from the files rather than numbers or codes.
-TEXT_COLUMNS = frozenset({"source", "label"})
-_SHOW = tuple(spreadsheet if name in TEXT_COLUMNS else plain for name in COLUMNS)
 
 
 def render_csv(reviews: list[tuple[str, Review]]) -> str:
@@ -57,9 +63,7 @@ def header() -> str:
 def render_rows(review: Review, source: str) -> str:
     """The CSV lines of one review (no header), escaped like every other output."""
     table = rows(source, review)
-    return _lines(
-        [show(_cell(value)) for show, value in zip(_SHOW, row, strict=True)] for row in table
-    )
+    return _lines([_shown(value) for value in row] for row in table)
 
 
 def _lines(table: Iterable[Iterable[str]]) -> str:
@@ -80,8 +84,16 @@ def rows(source: str, review: Review) -> list[tuple[object, ...]]:
     )
     guideline = f"{review.guideline.id} {review.guideline.version}"
     if not review.courses:
-        return [(*case, *([None] * (len(COLUMNS) - len(case) - 1)), guideline)]
-    return [(*case, *_course(course), guideline) for course in review.courses]
+        flags = _ids(review.eligibility)
+        return [(*case, *([None] * (len(COLUMNS) - len(case) - 2)), guideline, flags)]
+    return [
+        (*case, *_course(course), guideline, _ids(course.eligibility)) for course in review.courses
+    ]
+
+
+def _ids(notes: tuple[Note, ...]) -> str:
+    """The ids of notes, space-separated (the eligibility flags of a course)."""
+    return " ".join(n.id for n in notes)
 
 
 def _course(course: CourseReview) -> tuple[object, ...]:
@@ -98,13 +110,23 @@ def _course(course: CourseReview) -> tuple[object, ...]:
         course.response,
         course.confirmed,
         course.state,
+        last.after_progression if last else None,
+        " ".join(f"{s.id}={s.status}" for s in last.non_measurable) if last else None,
         rec.action,
         rec.stop_reason,
         rec.rule,
-        " ".join(c.id for c in rec.cautions),
+        _ids(rec.cautions),
         decision.action if decision else None,
         decision.differs if decision else None,
+        decision.stale if decision else None,
+        stale_text(decision, rec),
     )
+
+
+def _shown(value: object) -> str:
+    """A cell: a number or a date as it is, any text through the formula guard."""
+    cell = _cell(value)
+    return cell if isinstance(value, Decimal | int | date) else spreadsheet(cell)
 
 
 def _cell(value: object) -> str:

@@ -11,10 +11,19 @@ from __future__ import annotations
 from typing import Any
 
 from il2tui.clinical.arithmetic import assessment_lines
-from il2tui.clinical.model import AssessmentResult, CourseReview, Note, Recommendation, Review
+from il2tui.clinical.model import (
+    AssessmentResult,
+    ClinicianDecision,
+    CourseReview,
+    Note,
+    Recommendation,
+    Review,
+)
+from il2tui.clinical.wording import guideline_says
 from il2tui.core.jsonio import dumps_exact
 from il2tui.core.textsafe import json_safe
 from il2tui.evidence.answer import CohortAnswer
+from il2tui.report import common
 
 
 def render_json(review: Review, source: str | None = None) -> str:
@@ -28,6 +37,7 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
     if source is not None:
         data["source"] = source
     return data | {
+        "notice": review.notice,
         "guideline": review.guideline.model_dump(),
         "diagnosis": review.diagnosis,
         "label": review.label,
@@ -35,11 +45,13 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
         "baseline_date": review.baseline_date,
         "baseline_spd_mm2": review.baseline_spd_mm2,
         "baseline": [lesion.model_dump() for lesion in review.baseline],
+        "non_measurable": [site.model_dump() for site in review.non_measurable],
         "best_response": review.best_response,
         "best_response_confirmed": review.best_response_confirmed,
         "best_response_first_seen": review.best_response_first_seen,
         "response_duration_days": review.response_duration_days,
         "response_ongoing": review.response_ongoing,
+        "eligibility": [_note(n) for n in review.eligibility],
         "warnings": [_note(n) for n in review.warnings],
         "assumptions": [_note(n) for n in review.assumptions],
         "cohort_first_course": _cohort(review.cohort_first_course),
@@ -66,7 +78,9 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "confirmable_from": last.confirmable_from if last else None,
         "best_response": course.best_response,
         "state": course.state,
+        "eligibility": [_note(n) for n in course.eligibility],
         "recommendation": rec.action,
+        "recommendation_text": guideline_says(rec.action, rec.stop_reason),
         "stop_reason": rec.stop_reason,
         "rule": rec.rule,
         "rule_title": rec.title,
@@ -74,11 +88,20 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "sources": [c.model_dump() for c in rec.sources],
         "explanation": "\n".join(_explanation(rec, last)),
         "cautions": [_note(n) for n in rec.cautions],
-        "clinician_decision": decision.model_dump() if decision else None,
+        "clinician_decision": _decision(decision, rec),
         "cohort": _cohort(course.cohort),
+        "cohort_note": course.cohort_note,
         "cohort_this_course": _cohort(course.cohort_this_course),
+        "cohort_this_course_note": course.cohort_this_course_note,
         "assessments": [_assessment(a) for a in course.assessments],
     }
+
+
+def _decision(decision: ClinicianDecision | None, now: Recommendation) -> dict[str, Any] | None:
+    """The decision as recorded, ``stale`` and, when stale, the sentence that says so."""
+    if decision is None:
+        return None
+    return decision.model_dump() | {"stale_note": common.stale_text(decision, now)}
 
 
 def _explanation(rec: Recommendation, last: AssessmentResult | None) -> list[str]:

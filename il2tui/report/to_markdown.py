@@ -7,7 +7,8 @@ Every line with text from the case file passes through
 from __future__ import annotations
 
 from il2tui.clinical.arithmetic import assessment_lines
-from il2tui.clinical.model import CourseReview, Note, Review
+from il2tui.clinical.model import ClinicianDecision, CourseReview, Note, Review
+from il2tui.clinical.wording import recommendation_words
 from il2tui.core import display
 from il2tui.core.textsafe import markdown as md
 from il2tui.report import common as common
@@ -23,13 +24,15 @@ def render_markdown(review: Review, source: str | None = None) -> str:
     """The whole review as a Markdown document."""
     head = common.header_lines(review, source)
     out = [f"# {md(head[0])}", "", *(f"- {md(line)}" for line in head[1:])]
+    out += ["", f"> **{md(common.notice_line(review))}**"]
+    out += _notes(common.ELIGIBILITY_TITLE, review.eligibility)
     out += _notes("Warnings: where this patient differs from the series", review.warnings)
     out += ["", "## Baseline", "", *(f"- {md(line)}" for line in common.baseline_lines(review))]
     out += _bullets(common.cohort_lines(review.cohort_first_course, "The series after course 1"))
     if review.courses:
         out += ["", "## Timeline", "", *TIMELINE_HEADER, *map(_row, review.courses)]
     for course in review.courses:
-        out += _course(course)
+        out += _course(review, course)
     out += ["", "## Best response", "", md(common.best_line(review))]
     out += _notes("Assumptions (guidelines/assumptions.toml)", review.assumptions)
     return "\n".join(out) + "\n"
@@ -55,32 +58,42 @@ def _row(course: CourseReview) -> str:
         str(last.date) if last else "—",
         display.area(last.spd_mm2) if last else "—",
         display.pct(last.change_from_baseline_pct) if last else "—",
-        course.response or "—",
+        common.evaluation_label(last) if last else "—",
         common.confirmation_cell(last),
-        common.ACTION_LABEL[course.recommendation.action],
+        recommendation_words(course.recommendation.action, course.recommendation.stop_reason),
         f"`{course.recommendation.rule}`",
-        (decision.action + (" (differs)" if decision.differs else "")) if decision else "—",
+        _decision_cell(decision) if decision else "—",
     ]
     return "| " + " | ".join(cells) + " |"
 
 
-def _course(course: CourseReview) -> list[str]:
+def _decision_cell(decision: ClinicianDecision) -> str:
+    return (
+        decision.action
+        + (" (differs)" if decision.differs else "")
+        + (" (STALE: the recommendation changed)" if decision.stale else "")
+    )
+
+
+def _course(review: Review, course: CourseReview) -> list[str]:
     doses = f"; doses {' + '.join(map(str, course.doses))}" if course.doses else ""
     out = ["", f"## Course {course.number}, started {course.start}{doses}", ""]
     if course.toxicity:
         out.append(f"- Severe toxicity: {md(', '.join(course.toxicity))}")
     for result in course.assessments:
         day = f" (day {result.day})" if result.day is not None else ""
-        out.append(f"- Evaluation {result.date}{day}: **{result.response}**")
+        out.append(f"- Evaluation {result.date}{day}: **{common.evaluation_label(result)}**")
         out += [f"  - {md(line)}" for line in assessment_lines(result)]
     rec = course.recommendation
-    out += [f"- {md(common.response_line(course))}", f"- **{md(common.recommendation_line(rec))}**"]
+    out.append(f"- {md(common.response_line(course))}")
+    out += _bullets(common.course_eligibility_lines(review, course))
+    out.append(f"- **{md(common.recommendation_line(rec))}**")
     out.append(f"  - Why: {md(rec.reasoning + common.cite(rec))}")
     out += [f"  - {md(line)}" for line in rec.explanation]
     out += [f"  - Caution (`{c.id}`): {md(c.text + common.cite(c))}" for c in rec.cautions]
     label = f"The series, course {course.number + 1} from state {course.state}"
-    out += _bullets(common.cohort_lines(course.cohort, label))
-    decision = common.decision_line(course.clinician_decision)
+    out += _bullets(common.cohort_lines(course.cohort, label, course.cohort_note))
+    decision = common.decision_line(course.clinician_decision, rec)
     if decision:
         out.append(f"- {md(decision)}")
     return out

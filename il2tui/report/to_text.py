@@ -15,6 +15,8 @@ from il2tui.report import common as common
 def render_text(review: Review, source: str | None = None) -> str:
     """The whole review as text, one item per line, indented by level."""
     out: list[tuple[int, str]] = [(0, line) for line in common.header_lines(review, source)]
+    out.append((0, common.notice_line(review)))
+    out += _section(common.ELIGIBILITY_TITLE, review.eligibility)
     out += _section("Warnings (where this patient differs from the series)", review.warnings)
     out.append((0, ""))
     base = common.baseline_lines(review)
@@ -23,7 +25,7 @@ def render_text(review: Review, source: str | None = None) -> str:
     out += [(1, line) for line in first]
     for course in review.courses:
         out.append((0, ""))
-        out += _course(course)
+        out += _course(review, course)
     out += [(0, ""), (0, common.best_line(review))]
     out += _section("Assumptions (guidelines/assumptions.toml)", review.assumptions)
     return "\n".join("  " * level + plain(text) for level, text in out) + "\n"
@@ -36,7 +38,7 @@ def _section(title: str, notes: tuple) -> list[tuple[int, str]]:
     return lines + [(1, f"- {n.id}: {n.text}{common.cite(n)}") for n in notes]
 
 
-def _course(course: CourseReview) -> list[tuple[int, str]]:
+def _course(review: Review, course: CourseReview) -> list[tuple[int, str]]:
     doses = f"; doses {' + '.join(map(str, course.doses))}" if course.doses else ""
     out = [(0, f"Course {course.number}, started {course.start}{doses}")]
     if course.toxicity:
@@ -45,17 +47,18 @@ def _course(course: CourseReview) -> list[tuple[int, str]]:
         out.append((1, "The patient declines or cannot tolerate more IL-2"))
     for result in course.assessments:
         day = f" (day {result.day})" if result.day is not None else ""
-        out.append((1, f"Evaluation {result.date}{day}: {result.response}"))
+        out.append((1, f"Evaluation {result.date}{day}: {common.evaluation_label(result)}"))
         out += [(2, line) for line in assessment_lines(result)]
     rec = course.recommendation
     out.append((1, common.response_line(course)))
+    out += [(1, line) for line in common.course_eligibility_lines(review, course)]
     out.append((1, common.recommendation_line(rec)))
     out.append((2, f"Why: {rec.reasoning}{common.cite(rec)}"))
     out += [(2, line) for line in rec.explanation]
     out += [(2, f"Caution ({c.id}): {c.text}{common.cite(c)}") for c in rec.cautions]
     label = f"The series, course {course.number + 1} from state {course.state}"
-    out += [(1, line) for line in common.cohort_lines(course.cohort, label)]
-    decision = common.decision_line(course.clinician_decision)
+    out += [(1, line) for line in common.cohort_lines(course.cohort, label, course.cohort_note)]
+    decision = common.decision_line(course.clinician_decision, rec)
     if decision:
         out.append((1, decision))
     return out

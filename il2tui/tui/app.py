@@ -102,8 +102,28 @@ class AssistApp(FlowApp):
                 screen.fit(event.size)
 
     def on_unmount(self) -> None:
-        """Garbage collection as it was before the app started (tests run many apps)."""
+        """Garbage collection as it was before the app started (tests run many apps); the
+        case file's lock freed."""
         memory.restore()
+        if self.session is not None:
+            self.session.release()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing expected: save the case to a recovery file, write a report
+        (no local variables: they hold patient data), and let ``il2 assist`` say where.
+
+        Textual's own handling then ends the app with exit status 1; ``_fatal_error``
+        below keeps it from printing a traceback with locals. (Textual is pinned.)
+        """
+        from il2tui.tui.crash import record
+
+        self.exit_line = record(error, self.session, self.data_dir)
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """End the app without printing Textual's traceback (it shows local variables)."""
+        self.bell()
+        self._close_messages_no_wait()
 
     def notify(
         self,

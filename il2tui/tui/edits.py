@@ -15,14 +15,18 @@ from decimal import Decimal
 from typing import Any
 
 from il2tui.case.files import CaseError, case_from_data
-from il2tui.case.model import FORMAT, Case, Decision
+from il2tui.case.model import FORMAT, Case, Decision, EarlierDecision
 
 Pair = tuple[Decimal, Decimal]
+_MEASURED = r"^(?:baseline|courses\[\d+\]\.assessments\[\d+\])\.measurements\."
 _FIELD_WORDS = [
     (r"^patient\.(\w+)$", "patient, {0}"),
-    (r"^baseline\.date$", "baseline date"),
-    (r"^(?:baseline\.measurements|lesions\[\d+\])\.?(.*)$", "baseline lesion {0}"),
-    (r"^courses\[(\d+)\]\.assessments\[\d+\]\.date$", "date of the assessment"),
+    (r"^baseline\.date$", "Baseline date"),
+    (_MEASURED + r"(.+)\[0\]$", "{0}, first diameter"),
+    (_MEASURED + r"(.+)\[1\]$", "{0}, second diameter"),
+    (_MEASURED + r"(.+)$", "{0}"),
+    (r"^lesions\[\d+\]", "baseline lesions"),
+    (r"^courses\[(\d+)\]\.assessments\[\d+\]\.date$", "Restaging date"),
     (r"^courses\[(\d+)\]\.assessments\[\d+\]\.(.*)$", "assessment, {1}"),
     (r"^courses\[(\d+)\]\.(\w+)", "course, {1}"),
 ]
@@ -54,17 +58,26 @@ def with_patient(case: Case | None, patient: dict[str, Any]) -> Case:
     return rebuild(dump(case) | {"patient": patient})
 
 
-def with_baseline(case: Case, when: date, lesions: list[dict[str, Any]], pairs: dict) -> Case:
-    """The case with its lesions and baseline replaced; measurements of removed lesions go.
+def with_baseline(
+    case: Case, when: date, lesions: list[dict[str, Any]], pairs: dict, unit: str = "mm"
+) -> Case:
+    """The case with its lesions and baseline replaced (typed in ``unit``); measurements of
+    removed lesions go.
 
     The screen asks first when that deletes a measurement (:func:`measured_later`).
     """
-    data = dump(case) | {"lesions": lesions, "baseline": {"date": when, "measurements": pairs}}
+    baseline = {"date": when, "measurements": pairs} | ({"unit": unit} if unit == "cm" else {})
+    data = dump(case) | {"lesions": lesions, "baseline": baseline}
     kept = {lesion["id"] for lesion in lesions}
     for _, found in _restagings(data):
         for lesion_id in set(found) - kept:
             del found[lesion_id]
     return rebuild(data)
+
+
+def with_non_measurable(case: Case, sites: list[dict[str, Any]]) -> Case:
+    """The case with its non-measurable sites replaced (statuses of kept sites stay)."""
+    return rebuild(dump(case) | {"non_measurable": sites})
 
 
 def measured_later(case: Case | None, kept: Collection[str]) -> dict[str, list[int]]:
@@ -101,8 +114,11 @@ def with_course(case: Case, number: int, values: dict[str, Any]) -> Case:
 def with_assessment(case: Case, number: int, index: int, assessment: dict[str, Any]) -> Case:
     """Course ``number`` with assessment ``index`` added or replaced.
 
-    A changed assessment clears the course's recorded decision: it was taken on
-    other measurements, so the clinician decides again.
+    A decision that records what it answered (``seen``) stays: if the changed
+    measurements change the recommendation, the review marks it stale and the
+    assistant asks for it again, with the first answer kept. A decision that does not
+    say what it answered is cleared when the measurements change, since nothing could
+    tell whether it still holds.
     """
     data = dump(case)
     course = data["courses"][number - 1]
@@ -111,15 +127,32 @@ def with_assessment(case: Case, number: int, index: int, assessment: dict[str, A
     edited = rebuild(data)
     if edited.courses[number - 1].assessments == case.courses[number - 1].assessments:
         return case
+    if "seen" in course.get("decision", {}):
+        return edited
     course.pop("decision", None)
     return rebuild(data)
 
 
 def with_decision(case: Case, number: int, decision: Decision) -> Case:
-    """Course ``number`` with the clinician's decision recorded."""
+    """Course ``number`` with the clinician's decision recorded.
+
+    A decision that replaces a different one keeps it in ``earlier``: the record says
+    what was answered then. The same answer given again changes nothing.
+    """
+    old = case.courses[number - 1].decision
+    history = old.earlier if old is not None else ()
+    if old is not None and not _same_answer(old, decision):
+        history += (EarlierDecision.model_validate(old.model_dump(exclude={"earlier"})),)
     data = dump(case)
-    data["courses"][number - 1]["decision"] = decision.model_dump(exclude_none=True)
+    new = decision.model_copy(update={"earlier": history})
+    data["courses"][number - 1]["decision"] = new.model_dump(exclude_none=True)
     return rebuild(data)
+
+
+def _same_answer(old: EarlierDecision, new: EarlierDecision) -> bool:
+    """The same decision (a file that did not record what was seen gains it, no more)."""
+    seen = old.seen is None or old.seen == new.seen
+    return seen and (old.action, old.reason) == (new.action, new.reason)
 
 
 def describe(error: CaseError) -> str:

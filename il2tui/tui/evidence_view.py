@@ -19,18 +19,20 @@ from il2tui.tui.text import clean
 if TYPE_CHECKING:
     import pandas as pd
 
-    from il2tui.clinical.model import Note
+    from il2tui.clinical.model import Note, Review
     from il2tui.evidence.answer import CohortAnswer
 
 _ORDER = ("CR", "PR", "MR", "NR")
 _CHARACTERISTICS = ("Sex", "Performance status", "Prior therapy")
 
 
-def cohort_view(answer: CohortAnswer | None, title: str) -> RenderableType:
-    """What happened to the series' patients who stood where this patient stands."""
+def cohort_view(answer: CohortAnswer | None, title: str, note: str | None = None) -> RenderableType:
+    """What happened to the series' patients who stood where this patient stands; when no
+    cohort applies (after a stop the series never went past), ``note`` says why."""
     parts: list[RenderableType] = [Text(title, style="bold")]
     if answer is None:
-        parts.append(Text("Not known until the course has been assessed.", style="italic"))
+        waiting = "Not known until the course has been assessed."
+        parts.append(Text(clean(note) if note else waiting, style="italic"))
         return Group(*parts)
     parts.append(Text(clean(answer.message)))
     if answer.has_data:
@@ -51,7 +53,7 @@ def _outcome_table(answer: CohortAnswer) -> Table:
         table.add_column(header, justify=justify)  # type: ignore[arg-type]
     table.add_row(*(Text(h, style="underline") for h in ("after", "n/N", "%", "exact 95% CI")))
     by_state = {o.state: o for o in answer.outcomes}
-    for state in _ORDER:
+    for state in (s for s in _ORDER if s in by_state):  # only what the column can record
         o = by_state[state]
         table.add_row(
             state,
@@ -63,21 +65,21 @@ def _outcome_table(answer: CohortAnswer) -> Table:
 
 
 def _notes(answer: CohortAnswer) -> Iterable[str]:
-    seen = set()
-    for outcome in answer.outcomes:
-        if outcome.note and outcome.note not in seen:
-            seen.add(outcome.note)
-            yield outcome.note
+    from il2tui.evidence.lookup import zero_notes
+
+    yield from zero_notes(answer)
     yield from answer.notes
 
 
-def notes_view(notes: Sequence[Note], title: str) -> RenderableType | None:
+def notes_view(
+    notes: Sequence[Note], title: str, mark: str = "⚠", style: str = ""
+) -> RenderableType | None:
     """Warnings or cautions with their places in the paper; ``None`` when there are none."""
     if not notes:
         return None
     lines: list[RenderableType] = [Text(title, style="bold")]
     for note in notes:
-        line = Text(f"⚠ {clean(note.text)}")
+        line = Text(f"{mark} {clean(note.text)}", style=style)
         if note.sources:
             line.append(" (" + "; ".join(clean(s.text) for s in note.sources) + ")", style="dim")
         lines.append(line)
@@ -119,3 +121,29 @@ def response_view(response: pd.DataFrame, diagnosis: str) -> Group:
         if isinstance(note, str) and note:
             lines.append(Text(f"• {clean(note)}", style="italic"))
     return Group(*lines)
+
+
+ELIGIBILITY_TITLE = "Eligibility for the series"
+
+
+def eligibility_view(flags: Sequence[Note]) -> RenderableType | None:
+    """The series' exclusion criteria this patient meets, as flags; ``None`` when there are none."""
+    return notes_view(flags, ELIGIBILITY_TITLE, mark="⚑", style="bold")
+
+
+def applicability_view(flags: Sequence[Note], warnings: Sequence[Note]) -> RenderableType | None:
+    """Eligibility flags first, then the other warnings; ``None`` when there is neither."""
+    parts = [
+        view
+        for view in (
+            eligibility_view(flags),
+            notes_view(warnings, "Does the series apply to this patient?"),
+        )
+        if view is not None
+    ]
+    return Group(*parts) if parts else None
+
+
+def notice_view(review: Review) -> Text:
+    """The review's notice: decision support from one series; the treating team decides."""
+    return Text(clean(review.notice), style="italic")

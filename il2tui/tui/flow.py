@@ -19,10 +19,12 @@ from textual.timer import Timer
 from il2tui.tui import memory
 from il2tui.tui.host import Saved
 from il2tui.tui.saving import SavingApp
+from il2tui.tui.steps import Step
 
 if TYPE_CHECKING:
     from il2tui.case.model import Case
-    from il2tui.tui.steps import Step
+    from il2tui.core.locking import HeldElsewhere
+    from il2tui.tui.reviewing import ReviewState
 
 #: Seconds after a step is shown before the idle-time full garbage collection.
 COLLECT_AFTER = 0.5
@@ -40,9 +42,8 @@ class FlowApp(SavingApp):
     def new_case(self) -> None:
         """Start a new case; it is saved to an autosave file once the patient step is answered."""
         from il2tui.tui.session import Session
-        from il2tui.tui.steps import Step
 
-        self.session = Session(data_dir=self.data_dir)
+        self.use(Session(data_dir=self.data_dir))
         self._swap(_screen_for(Step("patient")))
 
     def open_demo(self) -> None:
@@ -51,26 +52,64 @@ class FlowApp(SavingApp):
 
         self._open(lambda: open_demo(self.data_dir), "the demo case")
 
-    def open_path(self, path: Path, at_start: bool = False) -> None:
-        """Open a case file and resume at its first open step; a bad file gets a dialog."""
+    #: The one line ``il2 assist`` prints when the app ended without a case (a bad file).
+    exit_line: str | None = None
+
+    def open_path(self, path: Path, at_start: bool = False, read_only: bool = False) -> None:
+        """Open a case file and resume at its first open step; a bad file gets a dialog
+        (or, named on the command line, ends the app with exit status 2 and one line)."""
+        from il2tui.core.locking import HeldElsewhere
         from il2tui.tui.session import open_file
 
-        self._open(lambda: open_file(path), str(path), at_start)
+        try:
+            self._open(lambda: open_file(path, read_only), str(path), at_start, exit_on=at_start)
+        except HeldElsewhere as exc:
+            self._offer_read_only(exc, at_start)
 
-    def _open(self, load: Any, what: str, at_start: bool = True) -> None:
+    def _offer_read_only(self, exc: HeldElsewhere, at_start: bool) -> None:
+        """Another il2 assist has the file: view it read-only, or leave it alone."""
+        from il2tui.tui.screens.message import ConfirmScreen
+
+        if at_start:
+            self.show_start()
+
+        def answer(view: bool | None) -> None:
+            if view:
+                self.open_path(exc.path, read_only=True)
+            elif at_start:
+                self.exit_line = f"{exc}: not opened."
+                self.exit()
+
+        ask = ConfirmScreen(
+            "The case is open elsewhere",
+            f"{exc}. Two windows writing one file would overwrite each other's answers.",
+            "View it read-only here (your changes can then be saved to another file with F6), "
+            "or leave it alone.",
+            buttons=("View read-only", "Leave it"),
+        )
+        self.push_screen(ask, answer)
+
+    def _open(self, load: Any, what: str, at_start: bool = True, exit_on: bool = False) -> None:
         from il2tui.case.files import CaseError
         from il2tui.tui.steps import resume_step
 
         try:
             session = load()
         except (CaseError, OSError) as exc:
+            if exit_on:  # named on the command line: one line and exit status 2
+                self.exit_line = str(exc)
+                self.exit(return_code=2)
+                return
             if at_start:
                 self.show_start()
             self.show_message("The case could not be opened", f"{exc}")
             return
-        self.session = session
+        self.use(session)
         self.review_now()  # the first screen shows the review, not "Reviewing…"
         self._swap(_screen_for(resume_step(session.case)))
+        self._reopen_stale = True
+        if self.current_review() is not None:  # reviewed already: a stale decision now
+            self.watch_review_state(self.review_state)
         if session.unsaved:  # the demo's fresh copy: nothing typed yet, so no hurry
             self.after_warm_up(self.save_soon)
 
@@ -96,6 +135,33 @@ class FlowApp(SavingApp):
         self.session.drafts.pop(step.key, None)
         self.store(case)
         self._swap(_screen_for(after))
+        self._reopen_stale = True
+
+    _reopen_stale = False
+    """Set by an answer or an opened file: once its review is in, go to a stale decision."""
+
+    def watch_review_state(self, state: ReviewState | None) -> None:
+        """A review arrived: after an answer or on opening a file, a decision whose
+        recommendation has changed since is asked again (the first such course)."""
+        from il2tui.tui.screens.step import StepScreen
+
+        review = self.current_review()
+        if not self._reopen_stale or review is None:
+            return
+        self._reopen_stale = False
+        stale = next((c for c in review.courses if _is_stale(c.clinician_decision)), None)
+        screen = self._main()
+        if stale is None or not isinstance(screen, StepScreen):
+            return
+        step = Step("decision", stale.number)
+        if screen.step == step:
+            return  # the step itself says that the recommendation changed
+        self.jump(step)
+        self.notify(
+            f"The recommendation after course {stale.number} changed since your decision: "
+            "please confirm the decision again.",
+            timeout=8,
+        )
 
     def store(self, case: Case, then: Saved | None = None) -> None:
         """Keep ``case`` in memory and write it to its file (a worker); review it after a frame.
@@ -162,6 +228,10 @@ class FlowApp(SavingApp):
             self._collect_timer.stop()
         if memory.is_settled():
             self._collect_timer = self.set_timer(COLLECT_AFTER, memory.collect)
+
+
+def _is_stale(decision: Any) -> bool:
+    return decision is not None and decision.stale is True
 
 
 def _screen_for(step: Step) -> Screen:

@@ -12,8 +12,15 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
+from il2tui.core.exact import canonical as plain
+
 Unit = Literal["mm", "cm"]
 _TEN = Decimal(10)
+#: Diameters are at most 400 mm and 4 decimal places (:mod:`il2tui.case.model`).
+MAX_DECIMAL_PLACES = 4
+_FINEST = Decimal(1).scaleb(-MAX_DECIMAL_PLACES)
+#: A typed value of a million or more is refused before it is multiplied or rounded.
+_LARGEST_EXPONENT = 5
 
 
 class FieldError(ValueError):
@@ -54,7 +61,18 @@ def parse_diameter(text: str, unit: Unit, what: str) -> Decimal | None:
         raise FieldError(f"{what}: type a number of {unit}") from None
     if not value.is_finite() or value < 0:
         raise FieldError(f"{what}: type a number of {unit}, 0 or more")
-    return plain(value * _TEN if unit == "cm" else value)
+    if value.adjusted() > _LARGEST_EXPONENT:  # said before any arithmetic on it
+        raise FieldError(f"{what}: {raw} {unit} is implausibly large (at most 400 mm)")
+    mm = _times_ten(value) if unit == "cm" else value
+    if mm.quantize(_FINEST) != mm:  # exact: mm is below a million
+        raise FieldError(f"{what}: type at most {MAX_DECIMAL_PLACES} decimal places of mm")
+    return plain(mm)
+
+
+def _times_ten(value: Decimal) -> Decimal:
+    """``value`` × 10 exactly, however many digits it has (no context rounding)."""
+    sign, digits, exponent = value.as_tuple()
+    return Decimal((sign, digits, int(exponent) + 1))
 
 
 def parse_pair(first: str, second: str, unit: Unit, what: str) -> tuple[Decimal, Decimal] | None:
@@ -68,25 +86,9 @@ def parse_pair(first: str, second: str, unit: Unit, what: str) -> tuple[Decimal,
     return d1, d2
 
 
-def plain(value: Decimal) -> Decimal:
-    """``value`` without trailing zeros and never in exponent form (``100``, not ``1E+2``)."""
-    normal = value.normalize()
-    exponent = normal.as_tuple().exponent
-    return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
-
-
 def show_diameter(value: Decimal | None, unit: Unit) -> str:
     """A stored diameter (mm) as the text to put back in a field typed in ``unit``."""
     if value is None:
         return ""
     shown = value / _TEN if unit == "cm" else value
     return format(plain(shown), "f")
-
-
-def convert_text(text: str, old: Unit, new: Unit) -> str:
-    """The text of a diameter field after the unit switch; unreadable text stays as it is."""
-    try:
-        value = parse_diameter(text, old, "")
-    except FieldError:
-        return text
-    return show_diameter(value, new)

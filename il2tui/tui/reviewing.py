@@ -47,16 +47,28 @@ class _Job:
     waiting: tuple[Case, Done] | None = None
 
 
+#: The most restagings a case may have to be reviewed on the UI thread (about a
+#: millisecond of work; the review is linear in the number of restagings).
+INLINE_EVALUATIONS = 50
+
+
+def _inline(case: Case) -> bool:
+    """True when ``case`` is small enough to review on the UI thread."""
+    return sum(len(course.assessments) for course in case.courses) <= INLINE_EVALUATIONS
+
+
 def review_in_thread(node: DOMNode, case: Case, done: Done, group: str) -> None:
     """Review ``case`` in a worker owned by ``node``; call ``done(review, error)`` after.
 
-    Once the engine is loaded a review takes well under a millisecond, so it runs
-    at once, on this thread. Before that it waits for the warm-up in a worker;
+    Once the engine is loaded a review of a usual case takes well under a
+    millisecond, so it runs at once, on this thread; a case with more than
+    :data:`INLINE_EVALUATIONS` restagings is always reviewed in a worker, so
+    that no key waits for it. Before that it waits for the warm-up in a worker;
     typing fast then asks for many reviews: while one runs, only the newest
     request waits, and a result that a newer request has overtaken is dropped.
     """
     app = node.app
-    if isinstance(app, ReviewingApp) and app.engine_ready:
+    if isinstance(app, ReviewingApp) and app.engine_ready and _inline(case):
         done(*_reported(app, *_review(case)))
         return
     jobs: dict[str, _Job] = node.__dict__.setdefault("_il2_review_jobs", {})
@@ -173,8 +185,8 @@ class ReviewingApp(App[None]):
         frame instead of a "Reviewing…" placeholder.
         """
         session = self.session
-        if session is None or session.case is None:
-            return
+        if session is None or session.case is None or not _inline(session.case):
+            return  # a very large case is reviewed in a worker, after the first frame
         self._requested = (session, session.revision)
         review, error = _reported(self, *_review(session.case))
         self.review_state = ReviewState(session.revision, review, error)

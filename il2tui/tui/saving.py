@@ -6,7 +6,8 @@ Writes are serialised by a lock and a write never replaces a newer revision of
 the case, so an older case can never overwrite a newer one. Quitting writes
 whatever is still unsaved first. A failed save keeps the case in memory and
 tells the clinician what to do: free space and press ctrl+s, or save to
-another file (F6, :mod:`il2tui.tui.screens.save_as`).
+another file (F6, :mod:`il2tui.tui.screens.save_as`). A file another program
+changed is never overwritten without asking (:mod:`il2tui.tui.screens.changed`).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from __future__ import annotations
 import threading
 from itertools import count
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from il2tui.tui.host import Saved
+from il2tui.tui.host import AssistHost, Saved
 from il2tui.tui.reviewing import ReviewingApp
 
 if TYPE_CHECKING:
     from il2tui.case.model import Case
+    from il2tui.tui.session import Session
 
 
 class SavingApp(ReviewingApp):
@@ -38,12 +40,16 @@ class SavingApp(ReviewingApp):
         session = self.session
         if session is None or session.case is None:
             return
-        case, revision, path = session.case, session.revision, session.target()
-        ticket = next(self._tickets)
+        try:
+            path = session.target()
+        except OSError as exc:  # the data folder cannot be made or written: said once the
+            self.call_later(self.save_failed, exc)  # next step is up (it would close it)
+            return
+        case, revision, ticket = session.case, session.revision, next(self._tickets)
 
         def work() -> None:
             try:
-                self._write(case, ticket, path)
+                self._write(session, case, ticket, path)
             except Exception as exc:  # any failure: the case stays in memory, the dialog says so
                 self.call_from_thread(self.save_failed, exc)
             else:
@@ -56,23 +62,23 @@ class SavingApp(ReviewingApp):
         session = self.session
         if session is None or session.case is None:
             return None
-        revision, path = session.revision, session.target()
         try:
-            self._write(session.case, next(self._tickets), path)
+            revision, path = session.revision, session.target()
+            self._write(session, session.case, next(self._tickets), path)
         except Exception as exc:  # shown in the dialog; the case stays in memory
             self.save_failed(exc)
             return None
         self._written(revision, path, None)
         return path
 
-    def _write(self, case: Case, ticket: int, path: Path) -> None:
+    def _write(self, session: Session, case: Case, ticket: int, path: Path) -> None:
         """Write ``case`` unless a later request already wrote ``path`` (any thread)."""
         from il2tui.tui.session import write_case
 
         with self._write_lock:
             if self._on_disk.get(path, -1) > ticket:
                 return
-            write_case(case, path)
+            write_case(session, case, path)
             self._on_disk[path] = ticket
 
     def _written(self, revision: int, path: Path, then: Saved | None) -> None:
@@ -84,10 +90,50 @@ class SavingApp(ReviewingApp):
             then(path)
 
     def save_failed(self, exc: Exception) -> None:
-        """Tell the clinician the case is in memory but not on disk, and offer another file."""
+        """Tell the clinician the case is in memory but not on disk, and offer another file;
+        a file another program changed gets the question what to do instead."""
         from il2tui.tui.screens.save_as import describe_failure
+        from il2tui.tui.session import ChangedOnDisk
 
-        self._ask_where(describe_failure(exc))
+        if isinstance(exc, ChangedOnDisk):
+            self._ask_about_change(exc.path)
+        else:
+            self._ask_where(describe_failure(exc))
+
+    def _ask_about_change(self, path: Path) -> None:
+        from il2tui.tui.screens.changed import ChangedScreen
+        from il2tui.tui.session import fingerprint_of
+
+        def decide(choice: str | None) -> None:
+            session = self.session
+            if session is None or session.path != path or choice is None:
+                return  # Escape: nothing written, the case stays in memory
+            if choice == "theirs":  # their file, as it is now, replaces the case in memory
+                session.release()
+                cast("AssistHost", self).open_path(path)
+            elif choice == "mine":
+                self._save_to_new_beside(path)
+            else:
+                session.known[path] = fingerprint_of(path)
+                self.save_soon(self._saved_elsewhere)
+
+        if not isinstance(self.screen, ChangedScreen):
+            self.push_screen(ChangedScreen(path), decide)
+
+    def _save_to_new_beside(self, path: Path) -> None:
+        """Save mine as a new file beside ``path`` (its name taken with ``O_EXCL``)."""
+        from il2tui.core.storage import create_new
+
+        try:
+            self._save_to(create_new(path.parent, f"{path.stem}-mine"))
+        except OSError as exc:
+            self.save_failed(exc)
+
+    def use(self, session: Session | None) -> None:
+        """Work on ``session`` from now on, freeing the lock of the previous one."""
+        if self.session is not None and self.session is not session:
+            self.session.release()
+        self.session = session
 
     def action_save_as(self) -> None:
         """Ask for another file and save the case there."""
@@ -97,17 +143,51 @@ class SavingApp(ReviewingApp):
         self._ask_where(None)
 
     def _ask_where(self, problem: str | None) -> None:
-        from il2tui.tui.screens.save_as import SaveAsScreen
+        from il2tui.tui.screens.save_as import SaveAsScreen, suggest
 
         current = self.session.path if self.session else None
-        suggestion = Path.home() / (current.name if current else "il2-case.json")
-        self.push_screen(SaveAsScreen(suggestion, problem), self._save_to)
+        self.push_screen(SaveAsScreen(suggest(Path.home(), current), problem), self._save_to_asked)
 
-    def _save_to(self, path: Path | None) -> None:
-        """The case now lives in ``path``: write it there (a failure asks again)."""
-        if path is None or self.session is None:
+    def _save_to_asked(self, path: Path | None) -> None:
+        """The file typed in the dialog: one that exists (not the current one) is replaced only
+        once the clinician says so."""
+        from il2tui.core.storage import claim
+        from il2tui.tui.screens.message import ConfirmScreen
+
+        session = self.session
+        if path is None or session is None:
             return
-        self.session.path = path
+        if session.path is not None and _same_file(path, session.path):
+            self._save_to(session.path)
+            return
+        try:
+            if claim(path):  # created, empty, with O_EXCL: nobody else can take the name now
+                self._save_to(path)
+                return
+        except OSError as exc:
+            self.save_failed(exc)
+            return
+        replace = ConfirmScreen(
+            "Replace the existing file?",
+            f"{path} already exists. Saving there replaces what it holds with this case.",
+            buttons=("Replace it", "Choose another name"),
+        )
+        self.push_screen(replace, lambda yes: self._save_to(path) if yes else self._ask_where(None))
+
+    def _save_to(self, path: Path) -> None:
+        """The case now lives in ``path``: take its lock and write it there (a failure asks
+        again)."""
+        from il2tui.core.locking import HeldElsewhere
+
+        session = self.session
+        if session is None:
+            return
+        if path != session.path:
+            try:
+                session.move_to(path)
+            except HeldElsewhere as exc:
+                self.save_failed(OSError(f"{exc}: choose another file"))
+                return
         self.save_soon(self._saved_elsewhere)
 
     def _saved_elsewhere(self, path: Path) -> None:
@@ -138,3 +218,10 @@ class SavingApp(ReviewingApp):
             self.notify("Not saved: save elsewhere, or press ctrl+q again to quit anyway.")
             return
         self.exit()
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return one == other

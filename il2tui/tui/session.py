@@ -2,13 +2,17 @@
 
 The case file is the only state that survives a restart: it is written after
 every completed step (atomically, mode 0600, by :func:`il2tui.case.files.save_case`;
-the app does it in a worker, see :mod:`il2tui.tui.saving`). What is typed but
+the app does it in a worker, see :mod:`il2tui.tui.saving`). While a session has
+a file it holds that file's lock (:mod:`il2tui.core.locking`), and before every
+write the file is compared with what was loaded or last saved, so that neither
+another ``il2 assist`` nor another program's edit is overwritten silently. What is typed but
 not yet answered lives in ``drafts`` (one per step), so going back a step and
 forth again loses nothing while the app runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +21,19 @@ from il2tui.core import clock
 
 if TYPE_CHECKING:
     from il2tui.case.model import Case
+    from il2tui.core.locking import CaseLock
+    from il2tui.core.reading import Fingerprint
+
+#: What a read-only session says when asked to save.
+READ_ONLY = "it is open in another il2 assist, so this window only views it"
+
+
+class ChangedOnDisk(Exception):
+    """Another program changed the case file since it was loaded or last saved here."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} was changed by another program since it was opened here")
+        self.path = path
 
 
 @dataclass
@@ -37,6 +54,14 @@ class Session:
     """Where autosaves go; ``None`` means :func:`il2tui.core.resources.user_data_dir`."""
     saved_revision: int = -1
     """The revision last written to ``path`` (``revision`` when nothing is unsaved)."""
+    prefix: str = "case"
+    """The start of an autosave file's name (``case-20260601-093000.json``)."""
+    read_only: bool = False
+    """True when another ``il2 assist`` has the file open: nothing is written to it."""
+    lock: CaseLock | None = None
+    """The lock of ``path`` while this session holds it."""
+    known: dict[Path, Fingerprint | None] = field(default_factory=dict)
+    """Each file's fingerprint as loaded or last written here (``None``: it did not exist)."""
 
     def update(self, case: Case) -> None:
         """Replace the case (a step was answered); the app then writes it to its file."""
@@ -49,61 +74,121 @@ class Session:
         return self.case is not None and self.saved_revision != self.revision
 
     def target(self) -> Path:
-        """The case file, naming a new autosave file the first time."""
+        """The case file, creating a new autosave file the first time.
+
+        Raises :class:`~il2tui.core.storage.SaveError` when the data folder cannot be
+        made or written (a file in its place, no permission, a full disk).
+        """
         if self.path is None:
-            self.path = autosave_path(self.data_dir, "case")
+            self.move_to(autosave_path(self.data_dir, self.prefix))
+        assert self.path is not None
         return self.path
+
+    def move_to(self, path: Path) -> None:
+        """The case lives in ``path`` from now on: take its lock, free the old one.
+
+        Raises :class:`~il2tui.core.locking.HeldElsewhere` when another ``il2 assist``
+        has ``path`` open (the session is then unchanged).
+        """
+        from il2tui.core.locking import lock
+
+        new_lock = lock(path)
+        self.release()
+        self.path, self.lock, self.read_only = path, new_lock, False
+        self.known[path] = fingerprint_of(path)
+
+    def release(self) -> None:
+        """Free the file's lock (on leaving the case or the app)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     @property
     def file_name(self) -> str:
         """The case file's name for the header (not its folder: that is in the help)."""
-        return self.path.name if self.path else "not saved yet"
+        if self.path is None:
+            return "not saved yet"
+        return f"{self.path.name} (read-only)" if self.read_only else self.path.name
 
 
-def write_case(case: Case, path: Path) -> None:
-    """Write ``case`` to ``path`` atomically (mode 0600).
+def write_case(session: Session, case: Case, path: Path) -> None:
+    """Write ``case`` to ``path`` atomically (mode 0600), unless someone else changed it.
 
-    Raises :class:`OSError` (the engine's ``SaveError``) when it cannot be written;
-    a folder that has vanished is not recreated (it may be an unmounted disk).
+    Raises :class:`ChangedOnDisk` when the file no longer holds what was loaded or
+    last written here, and :class:`OSError` (the engine's ``SaveError``) when it
+    cannot be written: a read-only session, a file the user may not write, a
+    folder that has vanished (not recreated: it may be an unmounted disk).
     """
+    import errno
+
     from il2tui.case.files import save_case
+    from il2tui.core.storage import OTHER_FILE, SaveError
 
-    save_case(case, path)
+    if session.read_only and path == session.path:
+        raise SaveError(path, OSError(errno.EBUSY, READ_ONLY), advice=OTHER_FILE)
+    now = fingerprint_of(path)
+    if now is not None and not now.same_content(session.known.get(path)):
+        raise ChangedOnDisk(path)
+    session.known[path] = save_case(case, path)
 
 
-def open_file(path: Path) -> Session:
-    """A session on an existing case file (raises :class:`~il2tui.case.files.CaseError`)."""
+def open_file(path: Path, read_only: bool = False) -> Session:
+    """A session on an existing case file, holding its lock unless ``read_only``.
+
+    Raises :class:`~il2tui.case.files.CaseError` when it is not a valid case (no lock
+    file is made for it), :class:`~il2tui.core.locking.HeldElsewhere` when another
+    ``il2 assist`` has it open.
+    """
     from il2tui.case.files import load_case
+    from il2tui.core.locking import lock
 
+    try:
+        seen = fingerprint_of(path)  # before reading: a change in between is caught, not missed
+    except OSError:
+        seen = None  # unreadable: load_case says so in its own words
     case = load_case(path, draft=True)
-    return Session(case=case, path=path, origin="file", saved_revision=0)
+    return Session(
+        case=case,
+        path=path,
+        origin="file",
+        saved_revision=0,
+        read_only=read_only,
+        lock=None if read_only else lock(path),
+        known={path: seen},
+    )
 
 
 def open_demo(data_dir: Path | None) -> Session:
     """A session on a fresh copy of the shipped demo case; the packaged file is never written.
 
-    The copy is named here and written by the app (in a worker), like every save.
+    The copy's file is created here and written by the app (in a worker), like every
+    save; when the data folder cannot be written, the first save says so.
     """
     from il2tui.case.demo import demo_case_text
     from il2tui.case.files import parse_case
 
     case = parse_case(demo_case_text(), source="demo case", draft=True)
-    return Session(case=case, path=autosave_path(data_dir, "demo"), origin="demo")
+    session = Session(case=case, origin="demo", data_dir=data_dir, prefix="demo")
+    with contextlib.suppress(OSError):
+        session.target()
+    return session
 
 
 def autosave_path(data_dir: Path | None, prefix: str) -> Path:
-    """A new file name in the data folder (created, private), from the clock.
+    """A new, empty, private file in the data folder, named from the clock.
 
-    For example ``case-20260601-093000.json``.
+    For example ``case-20260601-093000.json`` (``-2``, ``-3``... when another
+    session took that name in the same second: names are taken with ``O_EXCL``).
     """
     from il2tui.core.resources import user_data_dir
+    from il2tui.core.storage import create_new
 
-    folder = data_dir or user_data_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    path = folder / f"{prefix}-{stamp}.json"
-    counter = 2
-    while path.exists():
-        path = folder / f"{prefix}-{stamp}-{counter}.json"
-        counter += 1
-    return path
+    return create_new(data_dir or user_data_dir(), f"{prefix}-{stamp}")
+
+
+def fingerprint_of(path: Path) -> Fingerprint | None:
+    from il2tui.case.files import MAX_FILE_BYTES
+    from il2tui.core.reading import fingerprint
+
+    return fingerprint(path, MAX_FILE_BYTES)

@@ -7,44 +7,35 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from il2tui.clinical.wording import recommendation_cell
 from il2tui.tui import wording as w
 from il2tui.tui.text import literal
 
 if TYPE_CHECKING:
-    from il2tui.clinical.model import CourseReview, Review
+    from il2tui.clinical.model import AssessmentResult, CourseReview, Review
 
-COLUMNS = (
-    "Course",
-    "Start",
-    "Restaging",
-    "SPD mm²",
-    "Change",
-    "Category",
-    "Confirmed",
-    "Recommendation",
-    "Decision",
-)
+#: Short headings and cells, so the table fits 80 columns without scrolling sideways; the
+#: course starts, confirmation dates and reasons are in the transcript and the report.
+COLUMNS = ("#", "Restaged", "SPD mm²", "Change", "Cat", "Confirmed", "Guideline", "Decision")
 
 
 def timeline_rows(review: Review) -> Iterator[tuple[Text, ...]]:
     """Every row of the timeline, as literal text cells."""
     from il2tui.core.display import number, pct
-    from il2tui.report.common import confirmation_cell
 
     for course in review.courses:
         last = len(course.assessments) - 1
         if last < 0:
-            yield _row(course.number, str(course.start), "not restaged", "", "", "", "", "", "")
+            yield _row(course.number, "not yet", "", "", "", "", "", "")
         for i, found in enumerate(course.assessments):
             yield _row(
                 course.number if i == 0 else "",
-                str(course.start) if i == 0 else "",
                 str(found.date),
                 "—" if found.spd_mm2 is None else number(found.spd_mm2),
                 pct(found.change_from_baseline_pct),
-                found.response,
-                confirmation_cell(found),
-                _recommendation(course) if i == last else "",
+                found.response + ("*" if found.after_progression else ""),
+                _confirmed(found),
+                _advice(course) if i == last else "",
                 _decision(course) if i == last else "",
             )
 
@@ -53,19 +44,27 @@ def _row(*cells: object) -> tuple[Text, ...]:
     return tuple(literal(cell, limit=48) for cell in cells)
 
 
-def _recommendation(course: CourseReview) -> str:
+def _confirmed(found: AssessmentResult) -> str:
+    """``yes`` by then, ``later`` by a later restaging, ``not yet``, or ``—``."""
+    if found.confirmed is None:
+        return "—"
+    if found.confirmed:
+        return "yes"
+    return "later" if found.confirmed_on else "not yet"
+
+
+def _advice(course: CourseReview) -> str:
     rec = course.recommendation
-    words = rec.action.replace("_", " ")
-    return f"{words}: {rec.stop_reason.replace('_', ' ')}" if rec.stop_reason else words
+    return recommendation_cell(rec.action, rec.stop_reason)
 
 
 def _decision(course: CourseReview) -> str:
+    """The decision; ``!`` marks an override, ``?`` a decision to confirm again."""
     decision = course.clinician_decision
     if decision is None:
         return "—"
-    if decision.differs:
-        return f"OVERRIDE: {decision.action} ({decision.reason or 'no reason'})"
-    return decision.action
+    marks = ("!" if decision.differs else "") + ("?" if decision.stale else "")
+    return decision.action + marks
 
 
 def best_response_text(review: Review) -> str:
@@ -76,7 +75,7 @@ def best_response_text(review: Review) -> str:
     if review.best_response_first_seen:
         text += f", first seen {review.best_response_first_seen}"
     if review.best_response_confirmed is not None:
-        text += ", confirmed" if review.best_response_confirmed else ", not confirmed"
+        text += ", confirmed" if review.best_response_confirmed else ", awaiting confirmation"
     if review.response_duration_days is not None:
         months = review.response_duration_days / 30.4375
         state = (

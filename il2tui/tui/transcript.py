@@ -11,11 +11,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from il2tui.clinical.wording import guideline_says
 from il2tui.tui import wording as w
 from il2tui.tui.text import clean
 
 if TYPE_CHECKING:
-    from il2tui.case.model import Assessment, Case, Course, Patient
+    from il2tui.case.model import (
+        Assessment,
+        Case,
+        Course,
+        Decision,
+        EarlierDecision,
+        Patient,
+        Seen,
+    )
     from il2tui.clinical.model import CourseReview, Review
 
 Role = Literal["assistant", "clinician", "result"]
@@ -59,13 +68,51 @@ def _course(course: Course, result: CourseReview | None) -> Iterator[Entry]:
         yield Entry("clinician", _assessment(assessment))
         if result is not None:
             yield Entry("result", clean(result.assessments[j].basis) + _confirmation(result, j))
-    if result is not None and course.assessments:
-        rec = result.recommendation
-        words = w.recommendation(rec.action, rec.stop_reason)
-        yield Entry("result", f"Recommendation ({clean(rec.rule)}): {words}.")
-    if course.decision is not None:
+    if course.decision is None:
+        if result is not None and course.assessments:
+            yield _recommended(result.recommendation.rule, result.recommendation.action, result)
+        return
+    yield from _decisions(course.decision, result, n)
+
+
+def _decisions(decision: Decision, result: CourseReview | None, n: int) -> Iterator[Entry]:
+    """Each decision of the course as it was answered: the recommendation shown then, the
+    question, the answer; a change of recommendation since is a new entry after it."""
+    answers = [*decision.earlier, decision]
+    for i, answer in enumerate(answers):
+        seen = answer.seen
+        if seen is not None:
+            yield _recommended(seen.rule, seen.action, None)
+        elif result is not None:
+            yield _recommended(result.recommendation.rule, result.recommendation.action, result)
         yield Entry("assistant", w.question("decision", n))
-        yield Entry("clinician", _decision(course, result))
+        yield Entry("clinician", _decision(answer, seen.action if seen else None, result))
+        later = answers[i + 1].seen if i + 1 < len(answers) else None
+        if later is not None and seen is not None and _changed(seen, later):
+            yield _change(seen, w.recommendation(later.action), "the decision was asked again")
+    current = result.clinician_decision if result is not None else None
+    if result is not None and current is not None and current.stale and decision.seen:
+        rec = result.recommendation
+        now = w.recommendation(rec.action, rec.stop_reason)
+        yield _change(decision.seen, now, "the decision needs confirming again")
+
+
+def _recommended(rule: str, action: str, result: CourseReview | None) -> Entry:
+    rec = result.recommendation if result is not None else None
+    words = guideline_says(action, rec.stop_reason if rec is not None else None)
+    return Entry("result", f"{words} (rule {clean(rule)}).")
+
+
+def _changed(seen: Seen, later: Seen) -> bool:
+    return (seen.rule, seen.action) != (later.rule, later.action)
+
+
+def _change(seen: Seen, now: str, then: str) -> Entry:
+    was = w.recommendation(seen.action)
+    return Entry(
+        "result",
+        f"The recommendation changed since this decision (was: {was}, now: {now}); {then}.",
+    )
 
 
 def _patient(patient: Patient) -> str:
@@ -106,7 +153,7 @@ def _course_answer(course: Course) -> str:
     text = f"Started {course.start}; doses per cycle: {doses}; "
     text += ("; ".join(stops) if stops else "no toxicity that stops retreatment") + "."
     if course.toxicity_note:
-        text += f" Note: “{clean(course.toxicity_note)}”."
+        text += f" Note: “{clean(course.toxicity_note)}”"
     return text
 
 
@@ -116,6 +163,7 @@ def _assessment(assessment: Assessment) -> str:
     for new in assessment.new_lesions:
         size = f" {_pair(new.diameters)}" if new.diameters else ""
         parts.append(f"new lesion {clean(new.site)}{size}")
+    parts += [f"{clean(key)} {status}" for key, status in assessment.non_measurable.items()]
     return f"{assessment.date}: " + ("; ".join(parts) or "no lesion assessed") + "."
 
 
@@ -140,14 +188,17 @@ def _confirmation(result: CourseReview, index: int) -> str:
     return f" (not yet confirmed; can be confirmed from {found.confirmable_from})."
 
 
-def _decision(course: Course, result: CourseReview | None) -> str:
-    decision = course.decision
-    assert decision is not None
+def _decision(decision: EarlierDecision, seen: str | None, result: CourseReview | None) -> str:
+    """The answer; an override of the recommendation ``seen`` then (or, when the file does
+    not say what was seen, of today's)."""
+    from il2tui.clinical.review import AGREES
+
     words = w.DECISIONS[decision.action]
-    differs = result is not None and result.clinician_decision is not None
-    if differs and result.clinician_decision.differs:  # type: ignore[union-attr]
-        return f"Override: {words}. Reason: “{clean(decision.reason)}”."
-    reason = f" Note: “{clean(decision.reason)}”." if decision.reason else ""
+    if seen is None and result is not None:
+        seen = result.recommendation.action
+    if seen is not None and seen not in AGREES[decision.action]:
+        return f"Override: {words}. Reason: “{clean(decision.reason or '')}”"
+    reason = f" Note: “{clean(decision.reason)}”" if decision.reason else ""
     return f"Accepted: {words}.{reason}"
 
 

@@ -50,6 +50,8 @@ def verdict_view(result: AssessmentResult | None, provisional: bool) -> Renderab
             )
         )
     lines.append(Text(clean(result.basis), style="italic"))
+    if result.after_progression:
+        lines.append(Text("After progression: shown, but it counts for nothing.", style="bold"))
     confirmation = confirmation_text(result)
     if confirmation:
         lines.append(Text(confirmation))

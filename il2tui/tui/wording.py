@@ -6,6 +6,8 @@ The paper is paraphrased and cited, never quoted.
 
 from __future__ import annotations
 
+from il2tui.clinical.wording import recommendation_words
+
 QUESTIONS = {
     "patient": (
         "What is the patient's diagnosis? Then, if you wish, a few details and the "
@@ -75,20 +77,6 @@ CATEGORIES = {
     "PD": "progression",
     "NE": "not evaluable",
 }
-ACTIONS = {
-    "retreat": "give another course",
-    "consider_retreat": "consider another course",
-    "consolidate": "give one consolidation course",
-    "stop": "stop IL-2",
-    "reassess": "complete the measurements",
-}
-STOP_REASONS = {
-    "toxicity": "severe toxicity",
-    "declined": "the patient declines or cannot tolerate more",
-    "progression": "progression",
-    "complete_response": "complete response held through consolidation",
-    "no_objective_response": "no objective response after two or more courses",
-}
 DECISIONS = {"retreat": "give another course", "stop": "stop IL-2"}
 
 
@@ -103,9 +91,8 @@ def category(code: str | None) -> str:
 
 
 def recommendation(action: str, stop_reason: str | None = None) -> str:
-    """``stop IL-2 (progression)`` or ``give another course``."""
-    words = ACTIONS[action]
-    return f"{words} ({STOP_REASONS[stop_reason]})" if stop_reason else words
+    """``stop IL-2 — progression`` or ``give another course`` (the engine's words)."""
+    return recommendation_words(action, stop_reason)
 
 
 LOST_TITLE = "Later measurements would be deleted"

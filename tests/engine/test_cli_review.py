@@ -27,7 +27,7 @@ def test_review_demo_prints_the_review_as_text() -> None:
     result = runner.invoke(app, ["review", "--demo"])
     assert result.exit_code == 0, result.output
     assert "Review of demo case (renal cell cancer)" in result.stdout
-    assert "Recommendation: CONSOLIDATE, rule cr_consolidate" in result.stdout
+    assert "Guideline: give one consolidation course (rule cr_consolidate" in result.stdout
 
 
 def test_review_of_a_file_leaves_it_byte_for_byte_unchanged(tmp_path: Path) -> None:

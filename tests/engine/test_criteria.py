@@ -56,7 +56,7 @@ def test_the_nadirs_are_those_before_the_evaluation() -> None:
     row = result.lesions[0]
     assert (row.nadir_before_mm2, row.product_mm2, row.change_from_nadir_pct) == (100, 121, 21)
     assert (result.spd_nadir_before_mm2, result.change_from_nadir_pct) == (100, Decimal("21.0"))
-    assert result.response == "PR"
+    assert result.response == "MR"  # 121 is above its nadir of 100: growing, so not a PR
 
 
 @pytest.mark.parametrize(

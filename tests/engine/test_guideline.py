@@ -20,7 +20,7 @@ def test_the_shipped_guideline_is_versioned_and_active() -> None:
     guideline = load_guideline()
     assert (guideline.id, guideline.version, guideline.status) == (
         "nci-sb-2000-retreatment",
-        "1.0.1",
+        "1.1.0",
         "active",
     )
     assert "J Clin Oncol 2000" in guideline.source
@@ -66,9 +66,19 @@ def test_the_zero_of_seventeen_caution_agrees_with_the_tables() -> None:
     answers = [cohort(d, 3, "NR") for d in ("melanoma", "renal_cell")]
     assert sum(a.treated for a in answers) == 17
     assert all(o.patients == 0 for a in answers for o in a.outcomes if o.state != "NR")
-    caution = next(c for c in load_guideline().cautions if c.id == "nr_third_course")
-    assert "17" in caution.text and "8 melanoma, 9 renal cell" in caution.text
-    assert "3/17 = 17.6%" in caution.text and round(3 / 17 * 100, 1) == 17.6
+    rule = next(r for r in load_guideline().rules if r.id == "no_objective_response_after_two")
+    assert "no response (NR)" in rule.reasoning and "0 of 17" in rule.reasoning
+    cautions = {c.id: c for c in load_guideline().cautions}
+    for answer in answers:
+        caution = cautions[f"nr_third_course_{answer.diagnosis}"]
+        n = answer.treated
+        assert caution.when["diagnosis"] == answer.diagnosis
+        assert f"None of the {n} " in caution.text
+        # Too few for the rule of three: the exact one-sided 95% bound p solves
+        # (1 - p)^n = 0.05 (8 patients: 31.2%, 9 patients: 28.3%).
+        bound = (1 - 0.05 ** (1 / n)) * 100
+        assert "rule of three" not in caution.text
+        assert f"exact one-sided 95% upper bound of the rate is {bound:.1f}%" in caution.text
 
 
 def test_the_mr_caution_agrees_with_table_4() -> None:
@@ -96,14 +106,14 @@ def test_a_clinic_guideline_decides_and_is_named_in_the_review(tmp_path: Path) -
     guideline = load_guideline(_write(tmp_path, text))
     case = build({"L1": [20, 20]}, [{"L1": [19, 20]}], [{"L1": [19, 20]}])
     review = review_case(case, guideline)
-    assert (review.guideline.id, review.guideline.version) == ("clinic-x", "1.0.1")
+    assert (review.guideline.id, review.guideline.version) == ("clinic-x", "1.1.0")
     assert review.courses[1].recommendation.action == "consider_retreat"
     assert review_case(case).courses[1].recommendation.action == "stop"
 
 
 BROKEN = [
     ("when = { severe_toxicity = true }", "when = { toxic = true }", "rules[0].when", "toxic"),
-    ('when = { response = "PD" }', 'when = { response = "XX" }', "rules[3].when", "'XX'"),
+    ('when = { response = "NE" }', 'when = { response = "XX" }', "rules[4].when", "'XX'"),
     ('stop_reason = "toxicity"\n', "", "rules[0]", "stop_reason"),
     (
         'sources = ["results.discontinuation"]\n',
@@ -143,3 +153,20 @@ def test_no_matching_rule_leaves_the_decision_to_the_clinician(tmp_path: Path) -
     rec = review.courses[0].recommendation
     assert (rec.action, rec.rule) == ("reassess", "no_rule_matched")
     assert "the decision is the clinician's" in rec.reasoning
+
+
+DIAGNOSIS_WORDS = {"melanoma": "melanoma", "renal_cell": "renal cell"}
+
+
+def test_every_figure_quoted_to_a_patient_is_of_that_patients_diagnosis() -> None:
+    """A caution or warning that names a diagnosis applies only to patients with it, and
+    none names both (no renal cell 8 of 21 in a melanoma review)."""
+    guideline = load_guideline()
+    for note in (*guideline.cautions, *guideline.warnings):
+        named = [d for d, words in DIAGNOSIS_WORDS.items() if words in note.text.lower()]
+        assert len(named) <= 1, note.id
+        if named:
+            assert note.when.get("diagnosis") == named[0], note.id
+    for rule in guideline.rules:
+        named = [d for d, words in DIAGNOSIS_WORDS.items() if words in rule.reasoning.lower()]
+        assert not named or "both diagnoses together" in rule.reasoning, rule.id

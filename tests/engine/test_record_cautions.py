@@ -140,7 +140,7 @@ def test_every_rendering_shows_the_caution_and_the_csv_lists_its_id() -> None:
     assert course["cautions"][-1]["id"] == "course_after_stop"
     assert course["cautions"][-1]["text"].startswith(words)
     rows = list(csv.DictReader(io.StringIO(render_csv([("f.json", review)]))))
-    assert [row["cautions"] for row in rows] == ["course_after_stop", "nr_third_course"]
+    assert [row["cautions"] for row in rows] == ["course_after_stop", "nr_third_course_renal_cell"]
 
 
 def test_il2_review_of_a_folder_lists_the_contradiction_and_exits_0(tmp_path: Path) -> None:

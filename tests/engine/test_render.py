@@ -22,10 +22,13 @@ def test_text_shows_the_arithmetic_the_threshold_and_the_source() -> None:
     assert "L1 (right lower lobe of lung): 20 × 18 = 360 mm² (-25.0% on nadir 480 mm²)" in text
     assert "SPD = 360 + 572 + 192 = 1,124 mm²" in text
     assert "SPD 1,124 mm² from 1,532 mm²: -26.6%, MR (threshold: 25% reduction" in text
-    assert "Recommendation: CONSIDER RETREAT, rule first_course_no_objective_response" in text
+    assert "Guideline: consider another course (rule first_course_no_objective_response" in text
     assert "[Discussion, pp. 1957-1958" in text
     assert "Response: PR, confirmed on 2024-07-15" in text
-    assert "STOP (complete response), rule cr_consolidated" in text
+    assert (
+        "Guideline: stop IL-2 — complete response held through consolidation "
+        "(rule cr_consolidated" in text
+    )
     assert "No patient of the series was in this situation" in text
 
 
@@ -38,7 +41,9 @@ def test_a_pr_at_exactly_half_shows_the_example_line_of_the_issue() -> None:
 
 def test_markdown_has_a_timeline_and_the_same_verdicts() -> None:
     md = render_markdown(DEMO, "demo")
-    assert "| 2 | 2024-04-08 | 2024-07-15 | 498 mm² | -67.5% | PR | yes | RETREAT |" in md
+    assert (
+        "| 2 | 2024-04-08 | 2024-07-15 | 498 mm² | -67.5% | PR | yes | give another course |" in md
+    )
     assert "## Course 3, started 2024-07-29" in md
     assert "Caution (`consolidation_not_compared`)" in md
 
@@ -88,6 +93,13 @@ def test_json_has_the_fields_of_il2_review_1() -> None:
         "action": "retreat",
         "reason": "Partial response: continue.",
         "differs": False,
+        "seen": {
+            "rule": "objective_response",
+            "action": "retreat",
+            "guideline": {"id": "nci-sb-2000-retreatment", "version": "1.1.0"},
+        },
+        "stale": False,
+        "stale_note": None,
     }
     assert data["courses"][0]["confirmed"] is None
     assert data["courses"][3]["cohort"]["has_data"] is False

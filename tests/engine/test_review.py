@@ -13,15 +13,72 @@ from tests.engine.helpers import build, case_data, exact
 
 
 def test_the_cohort_is_the_next_course_from_the_best_response_so_far() -> None:
-    """PD after a PR: the state is PR (best so far), and the cohort is course 3 from PR."""
+    """A PR still held after course 2: the state is PR, and the cohort is course 3 from PR."""
     review = review_case(
-        build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [20, 20]}], diagnosis="melanoma")
+        build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [10, 10]}], diagnosis="melanoma")
     )
     second = review.courses[1]
-    assert (second.response, second.best_response, second.state) == ("PD", "PR", "PR")
+    assert (second.response, second.best_response, second.state) == ("PR", "PR", "PR")
     assert (second.cohort.course, second.cohort.state) == (3, "PR")
     assert second.cohort.treated == 11  # Table 3: PR after courses 1 and 2, given course 3
     assert (second.cohort_this_course.course, second.cohort_this_course.state) == (2, "PR")
+    assert second.cohort_note is None
+
+
+def test_after_progression_no_next_course_cohort_applies() -> None:
+    """PD after a confirmed PR: the state stays PR, but the series stopped at progression,
+    so no course-3 cohort is shown."""
+    pr = {"L1": [10, 10]}  # two looks 35 days apart: the PR is confirmed
+    review = review_case(
+        build({"L1": [20, 20]}, [pr, pr], [{"L1": [20, 20]}], diagnosis="melanoma")
+    )
+    second = review.courses[1]
+    assert (second.response, second.state, second.recommendation.stop_reason) == (
+        "PD",
+        "PR",
+        "progression",
+    )
+    assert second.cohort is None
+    assert second.cohort_note.startswith("No cohort applies: the series stopped IL-2 once")
+    # Table 5: 176 + 77 + 17 + 6 patients stopped for progression.
+    assert "(276 patients in Table 5)" in second.cohort_note
+    assert second.cohort_this_course is not None  # course 2 itself followed a PR
+
+
+def test_a_course_given_after_progression_has_no_cohort_either() -> None:
+    review = review_case(
+        build({"L1": [20, 20]}, [{"L1": [30, 30]}], [{"L1": [30, 30]}], diagnosis="melanoma")
+    )
+    first, second = review.courses
+    assert first.cohort is None and "progressed" in first.cohort_note
+    assert second.cohort_this_course is None and second.cohort is None
+    assert second.cohort_this_course_note == first.cohort_note == second.cohort_note
+
+
+def test_a_relapse_from_cr_has_no_cohort() -> None:
+    cr = {"L1": [0, 0]}  # two looks 35 days apart: the CR is confirmed
+    review = review_case(build({"L1": [20, 20]}, [cr, cr], [{"L1": [5, 5]}]))
+    second = review.courses[1]
+    assert (second.state, second.response) == ("CR", "PD")
+    assert second.cohort is None and "relapse" in second.cohort_note
+
+
+def test_severe_toxicity_and_refusal_have_no_cohort() -> None:
+    data = case_data({"L1": [20, 20]}, [[{"L1": [10, 10]}], [{"L1": [10, 10]}]])
+    data["courses"][0]["toxicity"] = ["intubation"]
+    data["courses"][1]["declined_further"] = True
+    first, second = review_case(case_from_data(exact(data))).courses
+    assert first.recommendation.stop_reason == "toxicity" and first.cohort is None
+    assert "(15 patients in Table 5)" in first.cohort_note  # 8 + 5 + 1 + 1
+    assert second.cohort is None and second.cohort_this_course is None
+
+
+def test_the_two_course_stop_keeps_its_zero_of_17_cohort() -> None:
+    review = review_case(build({"L1": [20, 20]}, [{"L1": [19, 20]}], [{"L1": [19, 20]}]))
+    second = review.courses[1]
+    assert second.recommendation.stop_reason == "no_objective_response"
+    assert (second.cohort.course, second.cohort.state, second.cohort.treated) == (3, "NR", 9)
+    assert second.cohort_note is None
 
 
 def test_stable_and_progressive_disease_are_the_papers_no_response() -> None:
@@ -67,23 +124,29 @@ def test_a_reassess_recommendation_makes_any_decision_differ() -> None:
     assert course.recommendation.action == "reassess" and course.clinician_decision.differs
 
 
-def test_applicability_warnings_come_from_the_patient() -> None:
+def test_applicability_warnings_and_eligibility_flags_come_from_the_patient() -> None:
     case = build(
         {"L1": [20, 20]},
+        [{"L1": [19, 20]}],
         exclusions=["cns_metastases", "prior_il2"],
         prior_therapy=["immunotherapy"],
         performance_status=3,
-        age=75,
+        age=74,
     )
-    ids = [note.id for note in review_case(case).warnings]
-    assert ids == [
+    review = review_case(case)
+    assert [note.id for note in review.warnings] == ["prior_immunotherapy_renal_cell"]
+    flags = [
         "prior_il2",
         "cns_metastases",
-        "prior_immunotherapy",
         "performance_status_3_or_more",
         "age_outside_series",
     ]
-    assert review_case(build({"L1": [20, 20]}, age=60, performance_status=1)).warnings == ()
+    assert [note.id for note in review.eligibility] == flags
+    assert [note.id for note in review.courses[0].eligibility] == flags
+    assert review.eligibility[0].text.startswith("Would not have been eligible for the series")
+    assert review.eligibility[3].text.startswith("Outside the series' patients: older than 70")
+    plain = review_case(build({"L1": [20, 20]}, age=60, performance_status=1))
+    assert plain.warnings == () and plain.eligibility == ()
 
 
 def test_every_review_lists_the_assumptions() -> None:
@@ -134,4 +197,4 @@ def test_the_demo_case_walks_several_rules() -> None:
     ]
     assert [c.response for c in review.courses] == ["MR", "PR", "CR", "CR"]
     assert review.courses[-1].cohort.treated == 0  # no fifth course in the series
-    assert [w.id for w in review.warnings] == ["prior_immunotherapy"]
+    assert [w.id for w in review.warnings] == ["prior_immunotherapy_renal_cell"]

@@ -234,3 +234,42 @@ def test_table5_cr_stops_against_the_tree_discrepancy_d4() -> None:
 
 def test_table5_majority_stopped_for_progression() -> None:
     assert sum(r.patients for r in T5 if r.reason == "progression") / 350 > 0.5
+
+
+def _given_from_cr(diagnosis: str) -> list[int]:
+    """Patients in CR after course k given course k + 1 (k = 1, 2, 3); none had a fifth."""
+    return [_sum(diagnosis, k + 1, before="CR") for k in (1, 2, 3)] + [0]
+
+
+def test_consolidation_against_the_tree_discrepancy_d12() -> None:
+    """At least 10 of the 23 CRs reached on treatment had no further course."""
+    reached = {d: _new_cr(d) for d in DIAGNOSES}
+    given = {d: _given_from_cr(d) for d in DIAGNOSES}
+    assert reached == {"melanoma": [3, 1, 1, 0], "renal_cell": [4, 3, 9, 2]}
+    assert given == {"melanoma": [3, 1, 0, 0], "renal_cell": [4, 7, 2, 0]}
+    pairs = [pair for d in DIAGNOSES for pair in zip(reached[d], given[d], strict=True)]
+    without = sum(max(0, new - next_course) for new, next_course in pairs)
+    assert (sum(map(sum, reached.values())), without) == (23, 10)
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+@pytest.mark.parametrize("course", [1, 2, 3])
+def test_the_consolidation_cautions_quote_the_tables(diagnosis: str, course: int) -> None:
+    """Each cr_consolidate caution quotes, for its diagnosis and course, the patients in CR
+    after the course and how many of them were given the next one."""
+    from il2tui.clinical.guideline import load_guideline
+
+    in_cr = _sum(diagnosis, course, after="CR")
+    given = _sum(diagnosis, course + 1, before="CR")
+    caution = next(
+        c for c in load_guideline().cautions if c.id == f"consolidation_{diagnosis}_course_{course}"
+    )
+    assert caution.when == {"rule": "cr_consolidate", "diagnosis": diagnosis, "course": course}
+    quoted = f"all {in_cr} " if given == in_cr else f"{given or 'none'} of the {in_cr} "
+    assert quoted in caution.text
+
+
+def test_table5_cr_stops_against_table2_discrepancy_d13() -> None:
+    table5 = sum(r.patients for r in T5 if r.reason == "complete_response")
+    table2 = sum(TABLE2[(d, "CR")] for d in DIAGNOSES)
+    assert (table5, table2) == (24, 28)

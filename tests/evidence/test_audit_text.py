@@ -57,7 +57,21 @@ def test_register_sources_are_known_sections_or_tables() -> None:
 def test_rules_named_by_the_register_exist_in_the_shipped_guideline() -> None:
     rule_ids = {rule.id for rule in load_guideline().rules}
     named = {a.removeprefix("rule:") for d in REGISTER for a in d.affects if a.startswith("rule:")}
-    assert named <= rule_ids
+    assert named and named <= rule_ids
+
+
+def test_cautions_named_by_the_register_exist_in_the_shipped_guideline() -> None:
+    caution_ids = {caution.id for caution in load_guideline().cautions}
+    named = {
+        a.removeprefix("caution:") for d in REGISTER for a in d.affects if a.startswith("caution:")
+    }
+    assert named and named <= caution_ids
+
+
+def test_the_consolidation_rule_names_its_discrepancy() -> None:
+    rules = {rule.id: rule for rule in load_guideline().rules}
+    assert "D12" in rules["cr_consolidate"].reasoning
+    assert any("rule:cr_consolidate" in d.affects for d in REGISTER if d.id == "D12")
 
 
 def test_responders_rules_combine_abstract_and_discussion_discrepancy_d11() -> None:

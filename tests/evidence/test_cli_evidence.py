@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -98,3 +99,97 @@ def test_unknown_table_exits_2_with_the_choices() -> None:
 def test_lookup_without_course_exits_2() -> None:
     result = runner.invoke(app, ["evidence", "lookup", "--diagnosis", "melanoma"])
     assert result.exit_code == 2
+
+
+TABLES = [
+    "characteristics",
+    "response",
+    "tempo",
+    "treated",
+    "cohorts",
+    "discontinuation",
+    "facts",
+    "tempo_text",
+    "discrepancies",
+    "sections",
+]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("name", TABLES)
+def test_every_table_is_readable_at_80_and_120_columns_with_no_cell_cut(
+    name: str, width: int
+) -> None:
+    result = runner.invoke(app, ["evidence", name], env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert "…" not in result.output
+
+
+def test_cohorts_at_80_columns_show_every_count_of_the_csv() -> None:
+    table = runner.invoke(app, ["evidence", "cohorts"], env={"COLUMNS": "80"}).output
+    rows = list(csv.DictReader(io.StringIO(_run("cohorts", "--format", "csv"))))
+    for row in rows:
+        for state in ("NR", "MR", "PR", "CR"):
+            if row[state] == "":
+                continue
+            cells = [row["course"], row["state_before"], row["treated"], state, row[state]]
+            cells += [row[f"{state}_pct"], row[f"{state}_ci95"]]
+            pattern = r"\s*│\s*".join(map(re.escape, cells))
+            assert re.search(pattern, table), cells
+
+
+def test_the_csv_leaves_unrecordable_states_blank_and_says_why() -> None:
+    rows = list(csv.DictReader(io.StringIO(_run("cohorts", "--format", "csv"))))
+    pr = next(
+        r
+        for r in rows
+        if (r["diagnosis"], r["course"], r["state_before"]) == ("melanoma", "2", "PR")
+    )
+    assert (pr["NR"], pr["MR"], pr["PR"], pr["CR"]) == ("", "", "16", "1")
+    assert "best response so far" in pr["note"]
+    data = json.loads(_run("cohorts", "--format", "json"))
+    first = next(r for r in data if r["state_before"] == "PR")
+    assert first["NR"] is None and first["MR"] is None
+
+
+def test_lookup_for_a_pr_cohort_shows_no_nr_or_mr_and_says_why() -> None:
+    out = _run("lookup", "--diagnosis", "melanoma", "--course", "2", "--state", "PR")
+    assert "0 of 17" not in out and "NR" not in out and "rule of three" not in out
+    assert "best response so far" in out
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                _run(
+                    "lookup",
+                    "--diagnosis",
+                    "melanoma",
+                    "--course",
+                    "2",
+                    "--state",
+                    "PR",
+                    "-f",
+                    "csv",
+                )
+            )
+        )
+    )
+    assert [r["state_after"] for r in rows] == ["PR", "CR"]
+
+
+def test_lookup_source_names_its_table_once() -> None:
+    out = _run("lookup", "--diagnosis", "melanoma", "--course", "2", "--state", "PR")
+    source = next(line for line in out.splitlines() if line.startswith("Source:"))
+    assert source.count("Table 3") == 1 and "p. 1956" in source
+    assert ".." not in out
+
+
+@pytest.mark.parametrize("course", ["0", "-1"])
+def test_lookup_course_below_1_exits_2_with_one_line(course: str) -> None:
+    result = runner.invoke(
+        app, ["evidence", "lookup", "--diagnosis", "melanoma", "--course", course]
+    )
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0
+    assert "--course must be 1 or more" in result.output

@@ -22,6 +22,8 @@ def assessment_line(result: AssessmentResult) -> str:
         confirmation = ", confirmed"
     elif result.confirmed is False:
         confirmation = f", unconfirmed (confirmable from {result.confirmable_from})"
+    if result.after_progression:
+        confirmation += ", after progression"
     spd = display.area(result.spd_mm2)
     change = display.pct(result.change_from_baseline_pct)
     return (

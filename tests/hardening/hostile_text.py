@@ -87,9 +87,18 @@ def _space(char: str) -> bool:
     return unicodedata.category(char) == "Zs"
 
 
+#: What :func:`il2tui.core.textsafe.markdown` adds, read left to right in one pass: a
+#: backslash escape, or a ``&#32;`` written for a leading space. A typed ``&`` is always
+#: escaped (``\&``), so an unescaped ``&#32;`` can only be the renderer's.
+_ADDED = re.compile(r"\\([!-/:-@\[-`{-~])|&#32;")
+
+
 def markdown_source(markdown: str) -> str:
-    """What a Markdown viewer shows of escaped text: escapes and ``&#32;`` undone."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("&#32;", " ")
+    """What a Markdown viewer shows of escaped text: only what the renderer added undone.
+
+    One pass, so a typed ``&#32;`` (rendered ``\\&#32;``) comes back as typed, not as a space.
+    """
+    return _ADDED.sub(lambda found: found.group(1) or " ", markdown)
 
 
 def markdown_skeleton(markdown: str) -> list[tuple[str, str]]:

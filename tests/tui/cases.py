@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from il2tui.clinical.guideline import load_guideline
+
 BASELINE = {"L1": [24, 20], "L2": [30, 25]}
 HALF = {"L1": [12, 10], "L2": [20, 15]}  # SPD 420: -65.9%, PR
 SAME = {"L1": [23, 20], "L2": [30, 24]}  # SPD 1,180: -4.1%, SD
@@ -88,6 +90,20 @@ def write_case(folder: Path, name: str) -> Path:
 
 
 SMALLER = {"L1": [8, 6], "L2": [10, 9]}  # SPD 138: -88.8%, PR
+#: A PR after course 1, then L2 back to its baseline size after course 2: progression.
+PR_THEN_PROGRESSION = case(
+    [
+        course(1, "2025-01-13", "2025-03-10", HALF, decision={"action": RETREAT}),
+        course(2, "2025-03-24", "2025-05-19", {"L1": [12, 10], "L2": [30, 25]}),
+    ]
+)
+#: The issue-12 patient: 74, performance status 3, prior IL-2 and CNS metastases, SD.
+INELIGIBLE = case(
+    [course(1, "2025-01-13", "2025-03-10", SAME)],
+    age=74,
+    performance_status=3,
+    exclusions=["prior_il2", "cns_metastases"],
+)
 SUMMARY = case(
     [
         course(1, "2025-01-13", "2025-03-10", HALF, decision={"action": RETREAT}),
@@ -115,3 +131,30 @@ def write(folder: Path, name: str, data: dict[str, Any]) -> Path:
     path = folder / f"{name}.json"
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     return path
+
+
+_SHIPPED = load_guideline(None)
+#: The shipped guideline's id and version, as a decision's ``seen`` records them.
+GUIDELINE = {"id": _SHIPPED.id, "version": _SHIPPED.version}
+#: Course 1 decided on an MR (consider retreatment); the baseline was corrected since and
+#: the same restaging is now a PR (SPD 420 of 1,230: -65.9%), so today's recommendation
+#: is to retreat: the decision answered another recommendation and is stale.
+STALE = case(
+    [
+        course(
+            1,
+            "2025-01-13",
+            "2025-03-10",
+            HALF,
+            decision={
+                "action": "retreat",
+                "reason": "minor response, fit",
+                "seen": {
+                    "rule": "first_course_no_objective_response",
+                    "action": "consider_retreat",
+                    "guideline": GUIDELINE,
+                },
+            },
+        )
+    ]
+)

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from il2tui.tui import app as tui_app
 from il2tui.tui import memory
@@ -39,14 +41,38 @@ def build(data_dir: Path) -> Callable[..., AssistApp]:
     return factory
 
 
+def pending(app: App) -> list[str]:
+    """What the app still has to do before its screen is final: unfinished workers (a
+    review, evidence tables), a table whose column widths and row heights are not yet
+    measured (Textual's DataTable does that when idle), a layout not yet recomputed.
+
+    The DataTable and Screen attributes are Textual's own (8.2.8, pinned exactly).
+    """
+    waiting = [f"worker {worker.name!r}" for worker in app.workers if not worker.is_finished]
+    screen = app.screen
+    for table in screen.query(DataTable):
+        if table._require_update_dimensions or table._new_rows or table._updated_cells:
+            waiting.append(f"the layout of table #{table.id}")
+    if screen._layout_required:
+        waiting.append("the screen's layout")
+    return waiting
+
+
 async def settle(pilot: Pilot) -> None:
-    """Wait until the app is idle: messages handled, workers (reviews, tables) finished."""
-    for _ in range(20):  # bounded: a finished worker may start one more
+    """Wait until the app is idle: messages handled, workers (reviews, tables) finished,
+    every table's columns measured and the screen laid out again after them.
+
+    Fails (rather than let a test look at a half-drawn screen) if that never happens.
+    """
+    for _ in range(50):  # bounded: a finished worker may start one more
+        if pilot.app.return_code is not None:  # the app has exited: nothing more will draw
+            return
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(not w.is_finished for w in pilot.app.workers):
+        if not pending(pilot.app):
             return
+    raise AssertionError(f"the app never settled, still waiting for {pending(pilot.app)}")
 
 
 async def typed(pilot: Pilot, text: str) -> None:
@@ -106,6 +132,8 @@ class FakeApp:
     """Stands in for the Textual app: records how it was built and that it ran."""
 
     built: ClassVar[dict[str, object]] = {}
+    exit_line = None
+    return_code = 0
 
     def __init__(self, **kwargs: object) -> None:
         FakeApp.built = dict(kwargs) | {"ran": False}

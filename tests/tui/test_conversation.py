@@ -201,7 +201,9 @@ def test_as_before_copies_a_lesions_latest_diameters_in_the_unit_shown(
 ) -> None:
     """The restaging rows start blank; ctrl+l on a lesion's row copies its latest diameters
     (here the baseline's 24 × 20 mm), in cm once the unit is switched (30 × 25 mm as 3 × 2.5);
-    on the date field it only says where to press it, and nothing is saved until Enter."""
+    the switch reads what is typed in the other unit (24 stays 24, issue 13) rather than
+    converting it; on the date field ctrl+l only says where to press it, and nothing is saved
+    until Enter."""
     path = cases.write(tmp_path, "half", cases.BEFORE_RESTAGING)
     app = build(case_path=path)
     seen: list[object] = []
@@ -218,5 +220,5 @@ def test_as_before_copies_a_lesions_latest_diameters_in_the_unit_shown(
         seen.append(pairs())
 
     run(app, copy)
-    assert seen == [["", "", "", ""], ["2.4", "2", "3", "2.5"]]
+    assert seen == [["", "", "", ""], ["24", "20", "3", "2.5"]]
     assert load_case(path, draft=True).courses[0].assessments == ()

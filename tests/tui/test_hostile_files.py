@@ -2,10 +2,12 @@
 
 The files are the engine's (:mod:`tests.hardening.test_hostile_files`), one row
 for each kind the issue lists. Each is opened from the command line and from the
-start screen's open dialog: both times a dialog shows the loader's one line,
-which names the file and the field path; the assistant keeps running, on the
-start screen; the file keeps its bytes and its modification time. (The engine is
-not needed, so these apps never warm it up.)
+start screen's open dialog. From the command line the assistant ends with exit
+status 2 and the loader's one line (issue 14: ``il2 assist`` prints it); from the
+dialog, a dialog shows the same line and the assistant keeps running, on the
+start screen. Either way the line names the file and the field path, and the
+file keeps its bytes and its modification time. (The engine is not needed, so
+these apps never warm it up.)
 """
 
 from __future__ import annotations
@@ -67,18 +69,20 @@ async def open_from_start_screen(pilot: Pilot, path: Path) -> None:
 
 
 def open_both_ways(build: Build, path: Path) -> list[str]:
-    """Open ``path`` from the command line, then from the open dialog.
+    """Open ``path`` from the command line, then from the open dialog of another app.
 
-    Returns the two dialog messages and the screen under the dialog once it is closed.
+    Returns the line the first app ended with, its exit status, the second app's
+    dialog message and the screen under the dialog once it is closed.
     """
-    app = build(case_path=path, warm_delay=3600)
+    from_cli = build(case_path=path, warm_delay=3600)
+    app = build(warm_delay=3600)
     seen: list[str] = []
 
     async def main() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with from_cli.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
-            seen.append(shown(app))
-            await pilot.press("enter")
+        seen.extend([str(from_cli.exit_line), str(from_cli.return_code)])
+        async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
             await open_from_start_screen(pilot, path)
             seen.append(shown(app))
@@ -94,13 +98,14 @@ def open_both_ways(build: Build, path: Path) -> list[str]:
 def test_a_hostile_file_shows_the_loaders_line_and_is_left_unchanged(
     build: Build, tmp_path: Path, name: str
 ) -> None:
-    """The loader's line (file and field path) in a dialog, both ways; the app goes on; the
-    file is unchanged."""
+    """The loader's line (file and field path): printed with exit status 2 from the command
+    line, in a dialog from the open dialog (the app goes on); the file is unchanged."""
     make, field, words = HOSTILE[name]
     path = make(tmp_path)
     before = fingerprint(path)
-    from_cli, from_dialog, then = open_both_ways(build, path)
+    from_cli, status, from_dialog, then = open_both_ways(build, path)
     names(from_cli, path, field, words)
+    assert status == "2"
     assert from_dialog == from_cli
     assert then == "StartScreen"
     assert fingerprint(path) == before

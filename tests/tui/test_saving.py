@@ -31,8 +31,8 @@ def test_an_older_case_never_overwrites_a_newer_one(build: Build, tmp_path: Path
             newer = app.session.case  # type: ignore[union-attr]
             assert newer != older
             late, early = next(app._tickets), next(app._tickets)
-            app._write(newer, early, path)
-            app._write(older, late, path)  # requested first, finished last
+            app._write(app.session, newer, early, path)  # type: ignore[arg-type]
+            app._write(app.session, older, late, path)  # type: ignore[arg-type]  # requested first
 
     asyncio.run(main())
     assert load_case(path, draft=True).courses[0].decision is not None

@@ -39,16 +39,20 @@ def test_walk_the_demo_case_to_the_exported_report(
     assert load_case(saved[0]) == demo_case()
     report = (data_dir / "case-20260601-093000-report.md").read_text(encoding="utf-8")
     for row in (
-        "| 1 | 2024-01-22 | 2024-03-25 | 1,124 mm² | -26.6% | MR | — | CONSIDER RETREAT |",
-        "| 2 | 2024-04-08 | 2024-07-15 | 498 mm² | -67.5% | PR | yes | RETREAT |",
-        "| 3 | 2024-07-29 | 2024-09-30 | 0 mm² | -100.0% | CR | on 2024-12-16 | CONSOLIDATE |",
-        "| 4 | 2024-10-14 | 2024-12-16 | 0 mm² | -100.0% | CR | yes | STOP |",
+        "| 1 | 2024-01-22 | 2024-03-25 | 1,124 mm² | -26.6% | MR | — | consider another course |",
+        "| 2 | 2024-04-08 | 2024-07-15 | 498 mm² | -67.5% | PR | yes | give another course |",
+        "| 3 | 2024-07-29 | 2024-09-30 | 0 mm² | -100.0% | CR | on 2024-12-16 "
+        "| give one consolidation course |",
+        "| 4 | 2024-10-14 | 2024-12-16 | 0 mm² | -100.0% | CR | yes "
+        "| stop IL-2 — complete response held through consolidation |",
+        "Decision support from one retrospective series: 350 patients",
         "201 renal cell cancer patients of the series received course 1",
         "1 renal cell cancer patient of the series with a minor response (MR) after course 1",
         "CR: 8 of 21 = 38.1% (exact 95% CI 18.1%-61.6%)",  # course 3 after a PR
         "CR: 2 of 2 = 100.0%",  # course 4 after a CR
         "no one received a course 5",
         "## Transcript",
-        "Accepted: stop IL-2. Note: “Complete response held after consolidation.”",
+        "Accepted: stop IL-2. Note: “Complete response held after consolidation.”\n",
     ):
         assert row in report, row
+    assert report.count("Decision support from one retrospective series") == 1

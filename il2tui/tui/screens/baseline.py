@@ -14,13 +14,15 @@ from textual.widgets import Static
 
 from il2tui.core import clock
 from il2tui.tui import wording
+from il2tui.tui.checks import Problem, is_blank, read_pair
 from il2tui.tui.evidence_view import cohort_view
-from il2tui.tui.forms import FieldError, parse_date, parse_pair, show_diameter
+from il2tui.tui.forms import FieldError, Unit, parse_date, parse_pair, show_diameter
 from il2tui.tui.screens.measuring import MeasuringScreen
 from il2tui.tui.steps import Step
-from il2tui.tui.text import literal
+from il2tui.tui.text import clean, literal
 from il2tui.tui.widgets.field import Field
 from il2tui.tui.widgets.lesion_row import LesionRow
+from il2tui.tui.widgets.non_measurable import SitesField, parse_sites, sites_text
 
 #: A baseline lesion under this many mm both ways gets a hint that it may have been
 #: measured in cm: too small to follow reliably on a scan (RECIST's smallest measurable
@@ -44,9 +46,10 @@ class BaselineScreen(MeasuringScreen):
             Text("Lesions: site, method, d1 × d2, product", style="dim"), classes="section"
         )
         draft = self.saved_draft
-        rows = draft.get("rows") if draft else _recorded_rows(self.case)
+        rows = draft.get("rows") if draft else _recorded_rows(self.case, self.unit)
         yield Vertical(*(LesionRow(values) for values in rows or [{"id": "L1"}]), id="rows")
         yield Static("", id="spd", markup=False)
+        yield SitesField(draft.get("sites", "") if draft else sites_text(self.case))
 
     def fill(self, case: Case | None) -> None:
         """The recorded baseline date (the rows are composed from the case)."""
@@ -55,7 +58,8 @@ class BaselineScreen(MeasuringScreen):
 
     def draft(self) -> dict[str, Any]:
         """Date, unit and every row."""
-        return super().draft() | {"rows": [row.values() for row in self.query(LesionRow)]}
+        rows = [row.values() for row in self.query(LesionRow)]
+        return super().draft() | {"rows": rows, "sites": self.query_one(SitesField).text}
 
     async def action_add_row(self) -> None:
         """A new empty lesion row, with the next free id, focused."""
@@ -68,29 +72,43 @@ class BaselineScreen(MeasuringScreen):
         """Remove the row that has the focus (answering asks before later measurements go)."""
         await self.remove_focused_row(LesionRow, "a lesion row")
 
-    def rows(self) -> list[tuple[dict[str, Any], Any]]:
-        """Each row's values and its diameters in mm (``None`` while incomplete)."""
+    def filled_rows(self) -> list[LesionRow]:
+        """The rows with anything typed (an empty row is dropped on Enter)."""
+        rows = self.query(LesionRow)
+        return [r for r in rows if not is_blank(r.site_field, *r.diameter_fields())]
+
+    def problems(self) -> list[Problem]:
+        """The date, then each lesion's site and diameters; every problem, each in its field."""
+        date = self.query_one("#date", Field)
         out = []
-        for row in self.query(LesionRow):
-            values = row.values()
-            out.append((values, parse_pair(values["d1"], values["d2"], self.unit, values["id"])))
+        try:
+            parse_date(date.value, "The baseline date")
+        except FieldError as exc:
+            out.append(Problem(date, str(exc), typed=bool(date.value.strip())))
+        rows = self.filled_rows()
+        if not rows:
+            out.append(Problem(None, "Add at least one measurable lesion (ctrl+n).", typed=False))
+        for row in rows:
+            if not row.site_field.value.strip():
+                where = f"{row.lesion_id}: type where the lesion is (its site)"
+                out.append(Problem(row.site_field, where, typed=False))
+            fields = row.diameter_fields()
+            out += read_pair((fields[0], fields[1]), self.unit, row.lesion_id, required=True)[1]
         return out
 
     def answer(self) -> Case:
-        """The case with these lesions and baseline measurements."""
-        from il2tui.tui.edits import with_baseline
+        """The case with these lesions, baseline measurements and non-measurable sites
+        (checked by :meth:`problems`)."""
+        from il2tui.tui.edits import with_baseline, with_non_measurable
 
         when = parse_date(self.query_one("#date", Field).value, "The baseline date")
-        rows = self.rows()
-        if not rows:
-            raise FieldError("Add at least one measurable lesion (ctrl+n).")
-        for values, pair in rows:
-            if not values["site"].strip():
-                raise FieldError(f"{values['id']}: type where the lesion is (its site).")
-            if pair is None:
-                raise FieldError(f"{values['id']}: type both diameters.")
+        values = [r.values() for r in self.filled_rows()]
+        rows = [(v, parse_pair(v["d1"], v["d2"], self.unit, v["id"])) for v in values]
         lesions = [_lesion(values) for values, _ in rows]
-        return with_baseline(self.case, when, lesions, {v["id"]: p for v, p in rows})  # type: ignore[arg-type]
+        pairs = {v["id"]: p for v, p in rows}
+        sites = parse_sites(self.query_one(SitesField).text, self.case, set(pairs))
+        case = with_baseline(self.case, when, lesions, pairs, self.unit)  # type: ignore[arg-type]
+        return with_non_measurable(case, sites)
 
     def next_step(self, case: Case) -> Step:
         """Course 1 comes next."""
@@ -116,7 +134,7 @@ class BaselineScreen(MeasuringScreen):
 
     async def put_back(self, ids: Collection[str]) -> None:
         """The rows of these recorded lesions again, as recorded, in the recorded order."""
-        recorded = _recorded_rows(self.case)
+        recorded = _recorded_rows(self.case, self.unit)
         table = self.query_one("#rows")
         for index, values in enumerate(recorded):
             if values["id"] not in ids:
@@ -124,6 +142,7 @@ class BaselineScreen(MeasuringScreen):
             earlier = {row["id"] for row in recorded[:index]}
             rows = (row for row in self.query(LesionRow) if row.lesion_id not in earlier)
             await table.mount(LesionRow(values), before=next(rows, None))
+        self._show_unit()
         self.preview()
 
     def provisional(self) -> Case | None:
@@ -140,15 +159,12 @@ class BaselineScreen(MeasuringScreen):
         return with_baseline(bare, clock.today(), [_lesion(v) for v, _ in complete], pairs)
 
     def _readable_rows(self) -> list[tuple[dict[str, Any], Any]]:
+        """Each row's values and its pair in mm, ``None`` unless complete and plausible."""
         out = []
         for row in self.query(LesionRow):
-            values = row.values()
-            try:
-                out.append(
-                    (values, parse_pair(values["d1"], values["d2"], self.unit, values["id"]))
-                )
-            except FieldError:
-                out.append((values, None))
+            fields = row.diameter_fields()
+            pair = read_pair((fields[0], fields[1]), self.unit, row.lesion_id, required=True)[0]
+            out.append((row.values(), pair))
         return out
 
     def previewed(self, review: Review | None, error: str | None) -> None:
@@ -162,7 +178,8 @@ class BaselineScreen(MeasuringScreen):
             row.show_product("—" if product is None else area(product))
         spd = self.query_one("#spd", Static)
         if not products:
-            spd.update(Text("SPD: — (type both diameters of a lesion)", style="dim"))
+            why = f"⚠ {clean(error)}" if error else "type both diameters of a lesion"
+            spd.update(Text(f"SPD: — ({why})", style="bold" if error else "dim"))
             return
         line = Text(f"SPD {area(review.baseline_spd_mm2)}", style="bold")  # type: ignore[union-attr]
         missing = len(rows) - len(products)
@@ -171,6 +188,8 @@ class BaselineScreen(MeasuringScreen):
             f" over {shown} lesion{'' if shown == 1 else 's'}"
             + (f"; {missing} not complete yet" if missing else "")
         )
+        if error:
+            line.append(f"\n⚠ {clean(error)}", style="bold")
         if self.unit == "mm":
             line.append(_unit_hints(review))  # type: ignore[arg-type]
         spd.update(line)
@@ -198,14 +217,14 @@ def _unit_hints(review: Review) -> Text:
     return out
 
 
-def _recorded_rows(case: Case | None) -> list[dict[str, Any]]:
-    """The recorded lesions as rows of text (diameters in mm)."""
+def _recorded_rows(case: Case | None, unit: Unit) -> list[dict[str, Any]]:
+    """The recorded lesions as rows of text (diameters in ``unit``)."""
     if case is None or case.baseline is None:
         return []
     found = case.baseline.measurements
     return [
         {"id": lesion.id, "site": lesion.site, "method": lesion.method}
-        | {f"d{i + 1}": show_diameter(d, "mm") for i, d in enumerate(found.get(lesion.id, ()))}
+        | {f"d{i + 1}": show_diameter(d, unit) for i, d in enumerate(found.get(lesion.id, ()))}
         for lesion in case.lesions
     ]
 

@@ -10,10 +10,12 @@ from textual.containers import Horizontal
 from textual.widgets import SelectionList, Static
 
 from il2tui.tui import wording as w
+from il2tui.tui.checks import Problem
 from il2tui.tui.evidence_view import cohort_view
 from il2tui.tui.forms import FieldError, parse_count, parse_date
 from il2tui.tui.screens.step import StepScreen
 from il2tui.tui.steps import Step
+from il2tui.tui.widgets.checklist import Checklist
 from il2tui.tui.widgets.field import Field
 
 if TYPE_CHECKING:
@@ -38,9 +40,9 @@ class CourseScreen(StepScreen):
             with Horizontal(classes="row"):
                 yield Static(label, classes="label")
                 yield Field(id=key, placeholder=_placeholder(key), classes=classes)
-        yield Static("What stops retreatment (space ticks)", classes="section")
+        yield Static("What stops retreatment (↑/↓ move, space ticks)", classes="section")
         options = [(text, code) for code, text in w.TOXICITY.items()] + [(w.DECLINED, DECLINED)]
-        yield SelectionList[str](*options, id="stops", compact=True)
+        yield Checklist(*options, id="stops", compact=True)
         with Horizontal(classes="row"):
             yield Static("Toxicity note", classes="label")
             yield Field(id="note", placeholder="optional, in your words")
@@ -57,6 +59,27 @@ class CourseScreen(StepScreen):
         for code in (*course.toxicity, *((DECLINED,) if course.declined_further else ())):
             stops.select(code)
         self.query_one("#note", Field).value = course.toxicity_note or ""
+
+    def problems(self) -> list[Problem]:
+        """The start date and each cycle's doses: every problem, each in its field."""
+        out = []
+        start = self.query_one("#start", Field)
+        try:
+            parse_date(start.value, "The start date")
+        except FieldError as exc:
+            out.append(Problem(start, str(exc)))
+        counts = []
+        for i in (1, 2):
+            field = self.query_one(f"#cycle{i}", Field)
+            try:
+                counts.append(parse_count(field.value, f"Doses in cycle {i}", 0, MAX_DOSES))
+            except FieldError as exc:
+                counts.append(0)
+                out.append(Problem(field, str(exc)))
+        if counts[0] is None and counts[1] is not None:
+            first = self.query_one("#cycle1", Field)
+            out.append(Problem(first, "Doses in cycle 1: type them before those of cycle 2."))
+        return out
 
     def values(self) -> dict[str, Any]:
         """The form as the fields of a course in the case file."""
@@ -93,16 +116,17 @@ class CourseScreen(StepScreen):
         """What happened to the series' patients given this course from the same state."""
         if review is None:
             return None
-        answer = this_course_cohort(review, self.step.course)
-        return Group(cohort_view(answer, f"Course {self.step.course} in the series"))
+        answer, note = this_course_cohort(review, self.step.course)
+        return Group(cohort_view(answer, f"Course {self.step.course} in the series", note))
 
 
-def this_course_cohort(review: Review, number: int) -> CohortAnswer | None:
-    """The series' patients in the patient's state before course ``number`` who received it."""
+def this_course_cohort(review: Review, number: int) -> tuple[CohortAnswer | None, str | None]:
+    """The series' patients in the patient's state before course ``number`` who received it,
+    and, when no cohort applies (a stop the series never went past), why."""
     if number == 1:
-        return review.cohort_first_course
+        return review.cohort_first_course, None
     before = review.courses[number - 2] if len(review.courses) >= number - 1 else None
-    return before.cohort if before is not None else None
+    return (before.cohort, before.cohort_note) if before is not None else (None, None)
 
 
 def _placeholder(key: str) -> str:

@@ -11,8 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from il2tui.tui.evidence_view import cohort_view, notes_view
-from il2tui.tui.recommendation_view import decision_prompt, recommendation_view
+from il2tui.tui.evidence_view import applicability_view, cohort_view
+from il2tui.tui.recommendation_view import (
+    decision_prompt,
+    keeps_recorded,
+    recommendation_headline,
+    recommendation_view,
+)
 from il2tui.tui.screens.step import StepScreen
 from il2tui.tui.steps import Step
 from il2tui.tui.verdict import verdict_view
@@ -61,11 +66,13 @@ class DecisionScreen(StepScreen):
     AUTO_FOCUS = "#note"
 
     def compose_form(self) -> ComposeResult:
-        """The engine's verdict and recommendation, then an optional note to the decision."""
-        yield Static(Text("Reviewing…", style="italic"), id="decision-body", markup=False)
+        """The recommendation and what Enter does, the note (visible without scrolling at
+        80x24), then the engine's verdict and the recommendation's reasoning."""
+        yield Static(Text("Reviewing…", style="italic"), id="decision-head", markup=False)
         with Horizontal(classes="row"):
             yield Static("Note", classes="label")
-            yield Field(id="note", placeholder="optional, kept with an accepted decision")
+            yield Field(id="note", placeholder="optional, kept with the decision")
+        yield Static("", id="decision-body", markup=False)
 
     def fill(self, case: Case | None) -> None:
         """The note on file, if the decision was recorded."""
@@ -83,18 +90,15 @@ class DecisionScreen(StepScreen):
     def review_changed(self, review: Review | None) -> None:
         """Show the verdict, the recommendation and what Enter will do."""
         found = self.course_review()
+        head = self.query_one("#decision-head", Static)
         body = self.query_one("#decision-body", Static)
         if found is None or found.last is None:
-            body.update(Text("Reviewing…", style="italic"))
+            head.update(Text("Reviewing…", style="italic"))
+            body.update("")
             return
+        head.update(Group(recommendation_headline(found), decision_prompt(found, self._recorded())))
         body.update(
-            Group(
-                verdict_view(found.last, provisional=False),
-                Text(),
-                recommendation_view(found),
-                Text(),
-                decision_prompt(found, self._recorded()),
-            )
+            Group(Text(), verdict_view(found.last, provisional=False), recommendation_view(found))
         )
 
     def _recorded(self) -> Decision | None:
@@ -102,18 +106,20 @@ class DecisionScreen(StepScreen):
         return case.courses[self.step.course - 1].decision if case else None
 
     def context(self, review: Review | None) -> RenderableType | None:
-        """The series' patients in this state who received the next course; the warnings."""
+        """The series' patients in this state who received the next course (or why none
+        applies); the eligibility flags and the warnings."""
         found = self.course_review()
         if review is None or found is None:
             return None
         n = self.step.course
-        if found.cohort is None:  # no state yet (not evaluable): the course just given
-            series = cohort_view(found.cohort_this_course, f"Course {n} in the series")
+        if found.cohort is None and found.cohort_note is None:  # no state yet (not evaluable)
+            series = cohort_view(
+                found.cohort_this_course, f"Course {n} in the series", found.cohort_this_course_note
+            )
         else:
-            series = cohort_view(found.cohort, f"Course {n + 1} in the series")
-        parts: list[RenderableType] = [series]
-        warnings = notes_view(review.warnings, "Does the series apply to this patient?")
-        return Group(*parts, *([Text(), warnings] if warnings else []))
+            series = cohort_view(found.cohort, f"Course {n + 1} in the series", found.cohort_note)
+        warnings = applicability_view(found.eligibility, review.warnings)
+        return Group(series, *([Text(), warnings] if warnings else []))
 
     def action_answer(self) -> None:
         """Accept: record the recommended decision (or, for reassess, complete the measurements)."""
@@ -121,12 +127,21 @@ class DecisionScreen(StepScreen):
         if found is None:
             self.notify("The review is still being computed; try again in a moment.", timeout=3)
             return
+        note = self.query_one("#note", Field).value.strip()[:2000] or None
+        recorded = self._recorded()
+        if keeps_recorded(found, recorded):
+            assert recorded is not None
+            decided = found.clinician_decision
+            if note is None and decided is not None and decided.differs:
+                self.show_error("Note: an override keeps its reason; type it, or ctrl+o.")
+                return
+            self._record(recorded.action, note)
+            return
         action = found.recommendation.action
         if action == "reassess":
             self.app.jump(Step("assessment", self.step.course))
             return
-        note = self.query_one("#note", Field).value.strip()
-        self._record(ACCEPT[action], note[:2000] or None)
+        self._record(ACCEPT[action], note)
 
     def action_override(self) -> None:
         """Decide otherwise: the dialog asks for the decision and a reason (required)."""
@@ -146,7 +161,15 @@ class DecisionScreen(StepScreen):
         from il2tui.tui.edits import with_decision
 
         assert self.case is not None
-        decision = Decision(action=action, reason=reason)  # type: ignore[arg-type]
+        found, review = self.course_review(), self.app.current_review()
+        assert found is not None and review is not None
+        rec, ref = found.recommendation, review.guideline
+        seen = {
+            "rule": rec.rule,
+            "action": rec.action,
+            "guideline": {"id": ref.id, "version": ref.version},
+        }
+        decision = Decision.model_validate({"action": action, "reason": reason, "seen": seen})
         case = with_decision(self.case, self.step.course, decision)
         after = Step("course", self.step.course + 1) if action == "retreat" else Step("summary")
         self.app.complete(self.step, case, after)

@@ -39,6 +39,7 @@ class EvidenceScreen(Fits, Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="close", tooltip="Back to where you were"),
+        Binding("c", "centre", "Your centre", id="centre", tooltip="Tables 3-4: centre vs series"),
     ]
     HELP_TITLE = "Evidence browser"
     AUTO_FOCUS = "#tables"
@@ -52,9 +53,11 @@ class EvidenceScreen(Fits, Screen[None]):
             Text("Evidence: J Clin Oncol 2000;18(9):1954-1959", style="bold"), id="evidence-title"
         )
         with Horizontal(id="evidence-body"):
-            yield OptionList(
+            tables = OptionList(
                 *(Option(name, id=name) for name in table_names()), id="tables", markup=False
             )
+            tables.border_subtitle = "↑/↓ · tab"
+            yield tables
             with Vertical(id="evidence-right"):
                 yield Static("", id="table-about", markup=False)
                 yield DataTable(id="evidence-table", zebra_stripes=True, cursor_type="row")
@@ -107,6 +110,12 @@ class EvidenceScreen(Fits, Screen[None]):
     def action_close(self) -> None:
         """Back to the screen underneath."""
         self.dismiss(None)
+
+    def action_centre(self) -> None:
+        """'Your centre': the transitions here and in the series, as two trees."""
+        from il2tui.tui.screens.centre import CentreScreen
+
+        self.app.push_screen(CentreScreen())
 
 
 def fill_table(table: DataTable, frame: pd.DataFrame) -> None:

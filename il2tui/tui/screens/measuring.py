@@ -14,9 +14,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from il2tui.tui.forms import FieldError, Unit, convert_text
+from il2tui.tui.forms import FieldError, Unit
 from il2tui.tui.reviewing import review_in_thread
 from il2tui.tui.screens.step import StepScreen
 from il2tui.tui.widgets.field import Field
@@ -42,7 +42,10 @@ class MeasuringScreen(StepScreen):
     unit: Unit = "mm"
 
     def compose_date(self) -> ComposeResult:
-        """The date row and the unit."""
+        """The date row and the unit (as left on this step, else the baseline's)."""
+        draft = self.saved_draft
+        recorded = self.case.baseline.unit if self.case and self.case.baseline else None
+        self.unit = (draft or {}).get("unit") or recorded or "mm"
         with Horizontal(classes="row"):
             yield Static(self.DATE_LABEL, classes="label")
             yield Field(id="date", placeholder="YYYY-MM-DD", classes="date")
@@ -62,13 +65,14 @@ class MeasuringScreen(StepScreen):
         ]  # type: ignore[attr-defined]
 
     def action_toggle_unit(self) -> None:
-        """Switch between mm and cm, converting what is typed (the value stays the same)."""
-        new: Unit = "cm" if self.unit == "mm" else "mm"
-        with self.prevent(Input.Changed):
-            for field in self.diameter_fields():
-                field.value = convert_text(field.value, self.unit, new)
-        self.unit = new
+        """Read the typed numbers in the other unit (3 stays 3, now cm): the switch is for a
+        slip of unit, so nothing has to be typed again."""
+        self.unit = "cm" if self.unit == "mm" else "mm"
         self._show_unit()
+        typed = any(field.value.strip() for field in self.diameter_fields())
+        if typed:
+            self.notify(f"The numbers typed are now read in {self.unit}.", timeout=4)
+        self.preview()
 
     async def add_row_to(self, container: str, row: Widget) -> None:
         """Mount ``row`` in ``container`` and focus its site.
@@ -77,6 +81,7 @@ class MeasuringScreen(StepScreen):
         row whose fields are not mounted yet or are half removed.
         """
         await self.query_one(container).mount(row)
+        self._show_unit()
         row.query_one(".site", Field).focus()
 
     async def remove_focused_row(self, kind: type[Widget], where: str) -> None:
@@ -96,25 +101,36 @@ class MeasuringScreen(StepScreen):
         return next((a for a in focused.ancestors if isinstance(a, kind)), None)
 
     def _show_unit(self) -> None:
-        words = f"  diameters in {self.unit} (ctrl+t)"
+        other = "cm" if self.unit == "mm" else "mm"
+        words = f"  diameters in {self.unit} (ctrl+t: read as {other})"
         self.query_one("#unit", Static).update(Text(words, style="dim"))
+        for label in self.query(".unit-label").results(Static):
+            label.update(self.unit)
 
     def on_input_changed(self) -> None:
-        """Something was typed: preview again."""
+        """Something was typed: preview again (the step lists its problems again too)."""
         self.preview()
 
-    def preview(self) -> None:
-        """Ask the engine to review the form as it stands."""
-        from il2tui.case.files import CaseError
+    def field_for(self, path: str) -> Widget | None:
+        """A checking error about a date is about the date field."""
+        return self.query_one("#date", Field) if path.endswith(".date") else None
 
+    def preview(self) -> None:
+        """Ask the engine to review the form as it stands; say why it cannot when it cannot."""
+        from il2tui.case.files import CaseError
+        from il2tui.tui.edits import describe
+
+        reason = next((p.message for p in self.problems() if p.typed), None)
         try:
             case = self.provisional()
-        except (FieldError, CaseError):
-            case = None
+        except FieldError as exc:
+            case, reason = None, reason or str(exc)
+        except CaseError as exc:
+            case, reason = None, reason or describe(exc)
         if case is None:
-            self.previewed(None, None)
+            self.previewed(None, reason)
         else:
-            review_in_thread(self, case, self.previewed, "preview")
+            review_in_thread(self, case, lambda r, e: self.previewed(r, e or reason), "preview")
 
     def provisional(self) -> Case | None:
         """The case as typed so far, with what can be read of this step."""
@@ -128,6 +144,5 @@ class MeasuringScreen(StepScreen):
         return {"date": self.query_one("#date", Field).value, "unit": self.unit}
 
     def restore(self, draft: dict[str, Any]) -> None:
-        """Put the date and unit back (the rows are the subclass's)."""
+        """Put the date back (the unit was set when composing; the rows are the subclass's)."""
         self.query_one("#date", Field).value = draft.get("date", "")
-        self.unit = draft.get("unit", "mm")

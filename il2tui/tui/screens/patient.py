@@ -12,11 +12,12 @@ from textual.widgets import OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from il2tui.tui import wording as w
-from il2tui.tui.evidence_view import notes_view, series_view
+from il2tui.tui.evidence_view import applicability_view, series_view
 from il2tui.tui.forms import FieldError, parse_count
 from il2tui.tui.reviewing import review_in_thread
 from il2tui.tui.screens.step import StepScreen
 from il2tui.tui.steps import Step
+from il2tui.tui.widgets.checklist import Checklist
 from il2tui.tui.widgets.choice import Choice
 from il2tui.tui.widgets.field import Field
 
@@ -35,6 +36,7 @@ class PatientScreen(StepScreen):
     def __init__(self, step: Step) -> None:
         super().__init__(step)
         self._warnings: tuple[Note, ...] = ()
+        self._flags: tuple[Note, ...] = ()
 
     def compose_form(self) -> ComposeResult:
         """The diagnosis list, the details row, and the two checklists."""
@@ -56,14 +58,12 @@ class PatientScreen(StepScreen):
         with Horizontal(classes="row"):
             yield Static("ECOG", classes="label")
             yield Choice(_ECOG, id="ecog")
-        yield Static("Prior therapy (space ticks)", classes="section")
-        yield SelectionList[str](
-            *((v, k) for k, v in w.PRIOR_THERAPY.items()), id="prior", compact=True
+        yield Static("Prior therapy (↑/↓ move, space ticks)", classes="section")
+        yield Checklist(*((v, k) for k, v in w.PRIOR_THERAPY.items()), id="prior", compact=True)
+        yield Static(
+            "The series' exclusion criteria that apply (↑/↓ move, space ticks)", classes="section"
         )
-        yield Static("The series' exclusion criteria that apply (space ticks)", classes="section")
-        yield SelectionList[str](
-            *((v, k) for k, v in w.EXCLUSIONS.items()), id="exclusions", compact=True
-        )
+        yield Checklist(*((v, k) for k, v in w.EXCLUSIONS.items()), id="exclusions", compact=True)
 
     def mounted(self) -> None:
         """Load Table 1 and Table 2 for the context panel; preview the warnings."""
@@ -139,13 +139,14 @@ class PatientScreen(StepScreen):
         try:
             case = with_patient(None, self.patient_data())
         except (FieldError, CaseError):
-            self._warnings = ()
+            self._warnings = self._flags = ()
             self.refresh_context()
             return
         review_in_thread(self, case, self._previewed, "preview")
 
     def _previewed(self, review: Review | None, error: str | None) -> None:
         self._warnings = review.warnings if review else ()
+        self._flags = review.eligibility if review else ()
         self.refresh_context()
 
     def context(self, review: Review | None) -> RenderableType | None:
@@ -159,5 +160,5 @@ class PatientScreen(StepScreen):
         parts: list[RenderableType] = [
             series_view(frames["characteristics"], frames["response"], diagnosis)
         ]
-        warnings = notes_view(self._warnings, "Does the series apply to this patient?")
+        warnings = applicability_view(self._flags, self._warnings)
         return Group(*parts, *([warnings] if warnings else []))

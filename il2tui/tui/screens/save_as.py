@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,6 +16,7 @@ from il2tui.tui.screens.open_file import PathDialog
 from il2tui.tui.text import literal, paragraphs
 from il2tui.tui.widgets.field import Field
 
+_PLAIN_NAME = re.compile(r"[^\w.-]+")
 KEPT = (
     "Everything you entered is kept in memory. Free some space or fix the folder and "
     "press ctrl+s, or type another file below and press Enter to save the case there."
@@ -44,6 +46,17 @@ class SaveAsScreen(PathDialog):
                 yield Static(paragraphs(self.problem, KEPT), id="dialog-body")
             yield Static(Text("File (~ means your home folder):"))
             yield Field(str(self.suggestion), id="path", placeholder="e.g. ~/cases/patient-07.json")
+
+
+def suggest(folder: Path, current: Path | None) -> Path:
+    """A file to offer in ``folder``: the current file's name made plain (letters, digits,
+    ``.``, ``_``, ``-``), with a number added until no file has it."""
+    stem = _PLAIN_NAME.sub("-", current.stem if current else "il2-case").strip("-.") or "case"
+    candidate = folder / f"{stem}.json"
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate, number = folder / f"{stem}-{number}.json", number + 1
+    return candidate
 
 
 def describe_failure(exc: Exception) -> str:

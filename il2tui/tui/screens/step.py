@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, SelectionList, Static
 
 from il2tui.tui import wording
+from il2tui.tui.checks import Problem
 from il2tui.tui.forms import FieldError
 from il2tui.tui.screens.fits import Fits
 from il2tui.tui.text import clean, literal
@@ -207,28 +208,70 @@ class StepScreen(Fits, Screen[None]):
         when it would delete something recorded."""
         proceed()
 
+    def problems(self) -> list[Problem]:
+        """Subclass hook: every problem of the form as typed, each with its field."""
+        return []
+
+    def field_for(self, path: str) -> Widget | None:
+        """Subclass hook: the field a case-file path (of a checking error) was typed in."""
+        return None
+
+    _listing = False
+    """True once Enter found problems: the list follows every change until none is left."""
+
     def _checked_answer(self, quiet: bool = False) -> Case | None:
+        case, problems = self._answer_or_problems()
+        if case is not None:
+            self.show_problems([])
+            return case
+        if not quiet:
+            self._listing = True
+            self.show_problems(problems)
+            first = next((p.field for p in problems if p.field is not None), None)
+            if first is not None:
+                first.focus()
+        return None
+
+    def _answer_or_problems(self) -> tuple[Case | None, list[Problem]]:
         from il2tui.case.files import CaseError
         from il2tui.tui.edits import describe
 
+        problems = self.problems()
+        if problems:
+            return None, problems
         try:
-            case = self.answer()
+            return self.answer(), []
         except FieldError as exc:
-            problem = str(exc)
+            return None, [Problem(None, str(exc))]
         except CaseError as exc:
-            problem = describe(exc)
-        else:
-            self.show_error("")
-            return case
-        if not quiet:
-            self.show_error(problem)
-        return None
+            return None, [Problem(self.field_for(exc.path), describe(exc))]
+
+    def on_input_changed(self) -> None:
+        """Something was typed: list the problems again if they are shown."""
+        self.recheck()
+
+    def recheck(self) -> None:
+        """After a change: list the problems again if they are shown (a fixed one goes)."""
+        if self._listing:
+            problems = self._answer_or_problems()[1]
+            self._listing = bool(problems)
+            self.show_problems(problems)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """List every problem under the form and mark their fields (or clear both)."""
+        errors = self.query_one("#errors", Static)
+        errors.update(Text("\n".join(f"⚠ {clean(p.message)}" for p in problems)))
+        errors.set_class(bool(problems), "-shown")
+        bad = {id(p.field) for p in problems if p.field is not None}
+        for widget in self.query(".-bad"):
+            widget.set_class(id(widget) in bad, "-bad")
+        for problem in problems:
+            if problem.field is not None:
+                problem.field.add_class("-bad")
 
     def show_error(self, message: str) -> None:
-        """Show (or clear) the input error under the form."""
-        errors = self.query_one("#errors", Static)
-        errors.update(Text(f"⚠ {clean(message)}") if message else "")
-        errors.set_class(bool(message), "-shown")
+        """Show (or clear) one problem of the step as a whole."""
+        self.show_problems([Problem(None, message)] if message else [])
 
     def action_back(self) -> None:
         """One step back, keeping what was typed here."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from il2tui.tui.evidence_view import cohort_view
+from il2tui.tui.evidence_view import cohort_view, eligibility_view, notice_view
 from il2tui.tui.screens.step import StepScreen
 from il2tui.tui.timeline import COLUMNS, best_response_text, timeline_rows
 from il2tui.tui.widgets.spd_chart import SpdChart
@@ -38,9 +38,14 @@ class SummaryScreen(StepScreen):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow")]
 
     def compose_form(self) -> ComposeResult:
-        """The best response, the timeline table, the chart, the export line."""
+        """The notice, the best response, the timeline table, the chart, the export line."""
+        yield Static("", id="notice", markup=False)
         yield Static(Text("Reviewing…", style="italic"), id="best", markup=False)
         yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield Static(
+            "↑/↓ move · * after PD · ! override · ? advice changed since (confirm it again)",
+            classes="keys-hint",
+        )
         yield Static("SPD change from baseline at each restaging", classes="section")
         yield SpdChart(id="chart")
         yield Static("", id="exported", markup=False)
@@ -58,6 +63,7 @@ class SummaryScreen(StepScreen):
         for row in timeline_rows(review):
             table.add_row(*row)
         self.query_one("#best", Static).update(Text(best_response_text(review), style="bold"))
+        self.query_one("#notice", Static).update(notice_view(review))
         points = [
             (f"C{course.number} {found.date}", found.change_from_baseline_pct, found.response)
             for course in review.courses
@@ -66,10 +72,14 @@ class SummaryScreen(StepScreen):
         self.query_one(SpdChart).set_points(points)
 
     def context(self, review: Review | None) -> RenderableType | None:
-        """What happened after course 1 to the series' patients with this diagnosis."""
+        """The eligibility flags as of the latest course, then what happened after course 1 to
+        the series' patients with this diagnosis."""
         if review is None:
             return None
-        return cohort_view(review.cohort_first_course, "After course 1 in the series")
+        first = cohort_view(review.cohort_first_course, "After course 1 in the series")
+        current = review.current
+        flags = eligibility_view(current.eligibility if current else review.eligibility)
+        return Group(*((flags, Text()) if flags else ()), first)
 
     def action_answer(self) -> None:
         """Export the review and the transcript as a Markdown report."""

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -55,9 +56,13 @@ class Choice(Widget, can_focus=True):
     def value(self, new: str) -> None:
         self.index = [v for v, _ in self.options].index(new)
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As wide as the longest option, so every option shows whole and nothing moves."""
+        return max(len(f"‹ {label} ›") for _, label in self.options)
+
     def render(self) -> Text:
         """The chosen label between arrows."""
-        return Text(f"‹ {self.options[self.index][1]} ›", end="")
+        return Text(f"‹ {self.options[self.index][1]} ›", end="", no_wrap=True)
 
     def action_move(self, step: int) -> None:
         """Go to the next or previous option, wrapping around."""

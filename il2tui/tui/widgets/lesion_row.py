@@ -32,6 +32,7 @@ class LesionRow(Horizontal):
         yield Field(self.start.get("d1", ""), placeholder="d1", classes="d1")
         yield Static("×", classes="times")
         yield Field(self.start.get("d2", ""), placeholder="d2", classes="d2")
+        yield Static("", classes="unit-label", markup=False)  # the screen's unit
         yield Static("", classes="product", markup=False)
 
     def values(self) -> dict[str, Any]:
@@ -43,6 +44,11 @@ class LesionRow(Horizontal):
             "d1": self.query_one(".d1", Field).value,
             "d2": self.query_one(".d2", Field).value,
         }
+
+    @property
+    def site_field(self) -> Field:
+        """Where the lesion is."""
+        return self.query_one(".site", Field)
 
     def diameter_fields(self) -> list[Field]:
         """The two diameter fields (for the unit switch)."""

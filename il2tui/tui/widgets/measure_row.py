@@ -30,6 +30,7 @@ class MeasureRow(Horizontal):
         yield Field(self.start[0], placeholder="d1", classes="d1")
         yield Static("×", classes="times")
         yield Field(self.start[1], placeholder="d2", classes="d2")
+        yield Static("", classes="unit-label", markup=False)  # the screen's unit
         yield Static(Text(self.hint, style="dim"), classes="product", markup=False)
 
     def pair_text(self) -> tuple[str, str]:
@@ -67,6 +68,12 @@ class NewLesionRow(Horizontal):
         yield Field(self.start.get("d1", ""), placeholder="d1", classes="d1")
         yield Static("×", classes="times")
         yield Field(self.start.get("d2", ""), placeholder="d2", classes="d2")
+        yield Static("", classes="unit-label", markup=False)  # the screen's unit
+
+    @property
+    def site_field(self) -> Field:
+        """Where the new lesion is."""
+        return self.query_one(".site", Field)
 
     def values(self) -> dict[str, str]:
         """The row as typed."""

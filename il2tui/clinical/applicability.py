@@ -1,0 +1,95 @@
+"""Does the series apply? Eligibility flags as of a course, and when no cohort applies.
+
+The series excluded patients with CNS metastases (Patients and Methods), so a brain
+lesion in the case (at baseline, or new at an evaluation) raises the flag from the
+evaluation that shows it, whatever the patient's checklist says. After a stop for
+progression, toxicity or refusal, and after a relapse from a complete response, the
+series gave no further course, so no cohort of Tables 3 and 4 applies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from il2tui.case.model import Case
+from il2tui.clinical.guideline import Plan
+from il2tui.clinical.model import Category, Note, Recommendation
+from il2tui.evidence.stops import no_cohort_note
+
+#: Words of a lesion's site that place it in the central nervous system (the stated
+#: assumption ``cns_site_words``; a site is free text, so this reads it, never guesses more).
+CNS_SITE = re.compile(
+    r"\b(brain\w*|cerebr\w*|cerebell\w*|cns|intracranial|(lepto)?mening\w*|spinal cord|"
+    r"frontal lobe|parietal lobe|temporal lobe|occipital lobe|pons|medulla oblongata)\b",
+    re.IGNORECASE,
+)
+#: The stops after which the series gave no further course.
+NO_FURTHER_COURSE = ("progression", "toxicity", "declined")
+
+
+@dataclass(frozen=True, slots=True)
+class BrainLesion:
+    """Where the case first shows a lesion in the CNS."""
+
+    site: str
+    seen: date
+    new: bool
+
+
+def is_cns_site(site: str) -> bool:
+    """True when the site's words place the lesion in the brain or elsewhere in the CNS."""
+    return CNS_SITE.search(site) is not None
+
+
+def brain_lesion(case: Case, through_course: int) -> BrainLesion | None:
+    """The first CNS lesion the case shows, at baseline or by the evaluations of a course."""
+    if case.baseline is not None:
+        for lesion in case.lesions:
+            if is_cns_site(lesion.site):
+                return BrainLesion(lesion.site, case.baseline.date, new=False)
+    for course in case.courses:
+        if course.number > through_course:
+            break
+        for assessment in course.assessments:
+            for found in assessment.new_lesions:
+                if is_cns_site(found.site):
+                    return BrainLesion(found.site, assessment.date, new=True)
+    return None
+
+
+def eligibility(
+    plan: Plan, case: Case, patient: dict[str, Any], through_course: int | None
+) -> tuple[Note, ...]:
+    """The eligibility flags as of a course (``None``: at baseline)."""
+    seen = brain_lesion(case, through_course or 0)
+    if seen is None or "cns_metastases" in patient["exclusions"]:
+        return plan.eligibility_for(patient)
+    facts = patient | {"exclusions": (*patient["exclusions"], "cns_metastases")}
+    flags = []
+    for note in plan.eligibility_for(facts):
+        if note.id == "cns_metastases":
+            how = "a new lesion" if seen.new else "a baseline lesion"
+            note = note.model_copy(
+                update={"text": f"{note.text} Raised by {how} at “{seen.site}” ({seen.seen})."}
+            )
+        flags.append(note)
+    return tuple(flags)
+
+
+def no_cohort_reason(
+    rec: Recommendation, state: str | None, response: Category | None
+) -> str | None:
+    """Why no next-course cohort applies (a key of :mod:`il2tui.evidence.stops`), or ``None``."""
+    if state == "CR" and response == "PD":
+        return "relapse_from_cr"
+    if rec.action == "stop" and rec.stop_reason in NO_FURTHER_COURSE:
+        return rec.stop_reason
+    return None
+
+
+def cohort_note(reason: str | None) -> str | None:
+    """The note shown instead of a cohort, or ``None`` when the cohort applies."""
+    return no_cohort_note(reason) if reason else None

@@ -1,0 +1,83 @@
+"""A clinic's assumptions file sets the growing-lesion tolerance (issue 11, point 1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from il2tui.cli.main import app
+from il2tui.clinical.guideline import GuidelineError, load_assumptions
+from il2tui.clinical.review import review_case
+from il2tui.core.resources import read_shipped_text
+from tests.engine.helpers import build
+from tests.hardening.hostile import runner
+
+SHIPPED = read_shipped_text("guidelines", "assumptions.toml")
+#: L1 from its nadir of 100 mm² to 12.4 × 10 = 124 mm² (+24%) while the SPD is 72% down.
+CASE = build(
+    {"L1": [20, 20], "L2": [20, 20]},
+    [{"L1": [10, 10], "L2": [10, 10]}],
+    [{"L1": [12.4, 10], "L2": [10, 10]}],
+)
+
+
+def _clinic(tmp_path: Path, tolerance: str) -> Path:
+    path = tmp_path / "clinic.toml"
+    path.write_text(
+        SHIPPED.replace(
+            "growing_lesion_tolerance_pct = 0", f"growing_lesion_tolerance_pct = {tolerance}"
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("tolerance", "category"),
+    [("0", "MR"), ("23.9", "MR"), ("24", "PR"), ("24.0", "PR")],
+)
+def test_a_lesion_is_growing_only_beyond_the_clinics_tolerance(
+    tmp_path: Path, tolerance: str, category: str
+) -> None:
+    """124 of 100 is +24%: growing under a tolerance below 24, not at 24 (more than, exactly)."""
+    assumed = load_assumptions(_clinic(tmp_path, tolerance))
+    review = review_case(CASE, assumptions=assumed)
+    assert review.courses[1].assessments[0].response == category
+    growing = next(n for n in review.assumptions if n.id == "growing_lesion")
+    assert f"tolerance of {tolerance.removesuffix('.0')}%" in growing.text
+
+
+def test_the_shipped_tolerance_is_the_papers_literal_reading() -> None:
+    assert load_assumptions().growing_lesion_tolerance_pct == 0
+    assert review_case(CASE).courses[1].assessments[0].response == "MR"
+
+
+@pytest.mark.parametrize("tolerance", ["25", "-1", '"x"'])
+def test_a_tolerance_out_of_bounds_is_refused_with_the_field(
+    tmp_path: Path, tolerance: str
+) -> None:
+    with pytest.raises(GuidelineError) as raised:
+        load_assumptions(_clinic(tmp_path, tolerance))
+    assert "growing_lesion_tolerance_pct" in str(raised.value)
+
+
+def test_il2_review_takes_the_clinics_file(tmp_path: Path) -> None:
+    case = tmp_path / "case.json"
+    from il2tui.case.files import dump_case
+
+    case.write_text(dump_case(CASE), encoding="utf-8")
+    plain = runner.invoke(app, ["review", str(case), "--format", "csv"])
+    clinic = runner.invoke(
+        app, ["review", str(case), "--format", "csv", "--assumptions", str(_clinic(tmp_path, "24"))]
+    )
+    assert (plain.exit_code, clinic.exit_code) == (0, 0)
+    assert ",MR," in plain.stdout.splitlines()[2] and ",PR," in clinic.stdout.splitlines()[2]
+    bad = runner.invoke(app, ["review", str(case), "--assumptions", str(_clinic(tmp_path, "30"))])
+    assert bad.exit_code == 2 and "growing_lesion_tolerance_pct" in bad.stderr
+
+
+def test_the_growing_lesion_is_named_with_its_change() -> None:
+    basis = review_case(CASE).courses[1].assessments[0].basis
+    assert "L1 (site L1) grew: 124 mm² from its nadir of 100 mm², +24.0%" in basis
+    assert "not a PR" in basis and "MR" in basis
