@@ -1,8 +1,7 @@
-"""The three measurements of bench/run.py; each returns rows of the printed table."""
+"""The in-process measurements of bench/run.py (headless start-up, step latency) and the table."""
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
@@ -28,15 +27,16 @@ class Row(NamedTuple):
 HEADER = Row("measure", "il2tui", "baseline", "ratio / note")
 
 
-def _env() -> dict[str, str]:
+def env() -> dict[str, str]:
+    """The environment of every measured process: this checkout, a fixed clock."""
     return os.environ | {"PYTHONPATH": str(HERE.parent), "IL2TUI_FIXED_NOW": "2026-06-01T09:30"}
 
 
-def _time_to_ready(kind: str, env: dict[str, str]) -> float | None:
+def _time_to_ready(kind: str, environment: dict[str, str]) -> float | None:
     start = time.perf_counter()
     cmd = [sys.executable, str(HERE / "ready_probe.py"), kind]
     with subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
     ) as proc:
         line = proc.stdout.readline() if proc.stdout else ""
         elapsed = time.perf_counter() - start
@@ -49,19 +49,20 @@ def _time_to_ready(kind: str, env: dict[str, str]) -> float | None:
 
 def _built(module: str) -> bool:
     probe = f"import importlib.util as u, sys; sys.exit(0 if u.find_spec('{module}') else 1)"
-    return subprocess.run([sys.executable, "-c", probe], env=_env(), check=False).returncode == 0
+    return subprocess.run([sys.executable, "-c", probe], env=env(), check=False).returncode == 0
 
 
 def startup(runs: int) -> list[Row]:
-    """Median time to the first screen ready for input, alternating the three apps.
+    """Median time to the first screen ready for input, headless, alternating the three apps.
 
     ``il2 assist`` shows the start screen; ``il2 assist --demo`` also validates
-    the demo case and draws the step it resumes at. Both import the CLI first, as
-    the command does.
+    the demo case, reviews it and draws the step it resumes at. Both import the
+    console script's entry point first, as the command does; neither runs in a
+    terminal (bench/real.py does that).
     """
     if not _built("il2tui.tui.app"):
         return [Row("start-up, il2 assist", "not built yet", "", "issue 5")]
-    with_data = _env() | {
+    with_data = env() | {
         "IL2TUI_DATA_DIR": str(Path(os.environ.get("TMPDIR", "/tmp")) / "il2-bench-data")
     }
     kinds = ("minimal", "start", "demo")
@@ -75,7 +76,7 @@ def startup(runs: int) -> list[Row]:
         return [Row("start-up, il2 assist", "failed", "", "see stderr")]
     base = statistics.median(times["minimal"])  # type: ignore[type-var]
     return [
-        _startup_row(f"start-up to first input, {what} (median of {runs})", times[kind], base)
+        _startup_row(f"headless: first input, {what} (median of {runs})", times[kind], base)
         for kind, what in (("start", "il2 assist"), ("demo", "il2 assist --demo"))
     ]
 
@@ -90,22 +91,11 @@ def _startup_row(what: str, runs: list[float | None], base: float) -> Row:
     )
 
 
-def _json_baseline(paths: list[Path]) -> float:
-    start = time.perf_counter()
-    for path in paths:
-        json.loads(path.read_text(encoding="utf-8"))
-    return time.perf_counter() - start
-
-
-def _review_cli(folder: Path) -> float | None:
-    return cli_time(["review", str(folder), "--format", "csv"])
-
-
 def cli_time(argv: list[str]) -> float | None:
     """Seconds for ``il2 ARGV`` as a whole process; ``None`` (and a line) if it failed."""
     start = time.perf_counter()
     cmd = [sys.executable, "-m", "il2tui", *argv]
-    result = subprocess.run(cmd, env=_env(), capture_output=True, text=True, check=False)
+    result = subprocess.run(cmd, env=env(), capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         print(f"  (il2 {argv[0]} failed: {result.stderr.strip()[-300:]})", file=sys.stderr)
@@ -113,53 +103,13 @@ def cli_time(argv: list[str]) -> float | None:
     return elapsed
 
 
-def _review_in_process(paths: list[Path]) -> float:
-    from il2tui.case.files import load_case
-    from il2tui.clinical.review import review_case
-
-    review_case(load_case(paths[0]))  # warm caches (guideline, evidence, SciPy)
-    start = time.perf_counter()
-    for path in paths:
-        review_case(load_case(path))
-    return time.perf_counter() - start
-
-
-def review_throughput(tmp: Path, count: int, runs: int) -> list[Row]:
-    """Cases per second through ``il2 review`` and through the engine, against json.loads."""
-    if not _built("il2tui.clinical.review"):
-        return [Row("review throughput", "not built yet", "", "issue 4")]
-    sys.path.insert(0, str(HERE.parent))
-    paths = write_cases(tmp / "cases", count)
-    base = min(_json_baseline(paths) for _ in range(runs))
-    engine = min(_review_in_process(paths) for _ in range(runs))
-    cli = [t for t in (_review_cli(tmp / "cases") for _ in range(runs)) if t is not None]
-    rows = [
-        Row(
-            f"review, engine in-process ({count} cases, best of {runs})",
-            f"{count / engine:,.0f} cases/s",
-            f"{count / base:,.0f} cases/s (json.loads)",
-            f"{engine / base:.1f}x json.loads time (target >= 5,000 cases/s)",
-        )
-    ]
-    if cli:
-        rows.append(
-            Row(
-                f"il2 review DIR --format csv ({count} cases, whole process)",
-                f"{count / min(cli):,.0f} cases/s",
-                f"{count / base:,.0f} cases/s (json.loads)",
-                f"{min(cli) / base:.1f}x json.loads time",
-            )
-        )
-    return rows
-
-
 def step_latency(tmp: Path, runs: int) -> list[Row]:
     """Median and p95 of each step transition while the Pilot walks the demo case."""
     if not (HERE / "walk.py").exists() or not _built("il2tui.tui.app"):
         return [Row("step latency (Pilot walk of the demo)", "not built yet", "", "issue 5")]
     cmd = [sys.executable, str(HERE / "walk.py"), str(runs)]
-    env = _env() | {"IL2TUI_DATA_DIR": str(tmp / "walk-data")}
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    environment = env() | {"IL2TUI_DATA_DIR": str(tmp / "walk-data")}
+    result = subprocess.run(cmd, env=environment, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         return [Row("step latency (Pilot walk of the demo)", "failed", "", result.stderr[-200:])]
     pairs = [line.split() for line in result.stdout.splitlines() if line.strip()]
@@ -186,9 +136,9 @@ def worklist_listing(tmp: Path, count: int, runs: int) -> list[Row]:
     if not (HERE / "worklist.py").exists() or not _built("il2tui.clinical.worklist"):
         return [Row("worklist listing", "not built yet", "", "issue 16")]
     paths = write_cases(tmp / "worklist", count, seed=16)
-    base = min(_json_baseline(paths) for _ in range(runs))
+    base = min(_json_loads_time(paths) for _ in range(runs))
     cmd = [sys.executable, str(HERE / "worklist.py"), str(tmp / "worklist"), str(runs)]
-    result = subprocess.run(cmd, env=_env(), capture_output=True, text=True, check=False)
+    result = subprocess.run(cmd, env=env(), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         return [Row("worklist listing", "failed", "", result.stderr[-200:])]
     times = [[float(x) for x in line.split()] for line in result.stdout.splitlines() if line]
@@ -212,3 +162,13 @@ def worklist_listing(tmp: Path, count: int, runs: int) -> list[Row]:
             "target <= 1000 ms",
         ),
     ]
+
+
+def _json_loads_time(paths: list[Path]) -> float:
+    """Seconds to read and ``json.loads`` every file: the floor any reader of them pays."""
+    import json
+
+    start = time.perf_counter()
+    for path in paths:
+        json.loads(path.read_text(encoding="utf-8"))
+    return time.perf_counter() - start

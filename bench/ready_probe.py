@@ -10,21 +10,14 @@ import sys
 
 
 def _minimal_app():
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header, Input
-
-    class Minimal(App):
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield Input(placeholder="type here")
-            yield Footer()
+    from minimal_app import Minimal
 
     return Minimal()
 
 
 def _assist_app(demo: bool):
-    import il2tui.cli.main  # noqa: F401  (il2 assist imports the CLI first)
-    from il2tui.cli.assist import build_assistant
+    import il2tui.cli.launch  # noqa: F401  (the il2 console script's entry point)
+    from il2tui.cli.assistant import build_assistant
 
     return build_assistant(None, demo)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -45,8 +46,8 @@ HEADLESS_COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("argv", HEADLESS_COMMANDS, ids=" ".join)
-def test_headless_commands_never_import_textual(argv: list[str]) -> None:
+def _loaded_after(argv: list[str], packages: tuple[str, ...]) -> list[str]:
+    """Run ``il2 ARGV`` in a fresh interpreter; which of ``packages`` it imported."""
     probe = (
         "import sys, runpy\n"
         f"sys.argv = ['il2', *{argv!r}]\n"
@@ -56,13 +57,25 @@ def test_headless_commands_never_import_textual(argv: list[str]) -> None:
         "    code = exc.code or 0\n"
         "else:\n"
         "    code = 0\n"
-        "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
-        "print('TEXTUAL:', loaded, file=sys.stderr)\n"
+        f"loaded = sorted({{m.partition('.')[0] for m in sys.modules}} & set({packages!r}))\n"
+        "print('LOADED:', loaded, file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
     env = os.environ | {"PYTHONPATH": str(REPO)}
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
     )
-    assert "TEXTUAL: []" in result.stderr, result.stderr[-2000:]
     assert result.returncode == 0, result.stderr[-2000:]
+    line = next(x for x in result.stderr.splitlines() if x.startswith("LOADED: "))
+    return ast.literal_eval(line.removeprefix("LOADED: "))
+
+
+@pytest.mark.parametrize("argv", HEADLESS_COMMANDS, ids=" ".join)
+def test_headless_commands_never_import_textual(argv: list[str]) -> None:
+    assert _loaded_after(argv, ("textual",)) == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "csv"])
+def test_a_review_imports_no_scientific_stack(fmt: str) -> None:
+    """Exact intervals are plain Python: a review needs neither SciPy nor pandas (issue 15)."""
+    assert _loaded_after(["review", "--demo", "--format", fmt], ("scipy", "numpy", "pandas")) == []

@@ -1,7 +1,7 @@
 """The ``il2`` command line: a thin Typer shell over the engine and the TUI.
 
 Each subcommand lives in its own ``cli_*`` module and imports its heavy parts
-(pandas, scipy, Textual) only when it runs, so ``il2 --version`` is instant and
+(pandas, Textual) only when it runs, so ``il2 --version`` is instant and
 ``il2 review`` / ``il2 evidence`` never import Textual.
 """
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any
 
 from il2tui.core.errors import format_path, show
@@ -82,34 +83,63 @@ def loads_exact(text: str) -> Any:
     return value
 
 
+_LITERALS = {None: "null", True: "true", False: "false"}
+
+
 def dumps_exact(value: Any, indent: int = 2) -> str:
     """Write JSON with each :class:`Decimal` as a number with its own digits."""
     return _dump(value, indent, 0) + "\n"
 
 
 def _dump(value: Any, indent: int, level: int) -> str:
+    kind = type(value)  # the common types first, by identity: an audit writes millions
+    if kind is str:
+        return encode_basestring(value)
+    if kind is dict:
+        return _mapping(value, indent, level)
+    if kind is list or kind is tuple:
+        return _sequence(value, indent, level)
+    return _other(value, indent, level)
+
+
+def _other(value: Any, indent: int, level: int) -> str:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"cannot write {value} as a JSON number")
         return format(value, "f")
     if isinstance(value, date):
         return f'"{value.isoformat()}"'
-    if value is None or isinstance(value, bool | int | float | str):
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
-    pad, inner = " " * indent * level, " " * indent * (level + 1)
+    if isinstance(value, str):  # each scalar as json.dumps(value, ensure_ascii=False) writes it
+        return encode_basestring(value)
+    if value is None or isinstance(value, bool):
+        return _LITERALS[value]
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return json.dumps(value, allow_nan=False)
     if isinstance(value, Mapping):
-        if not value:
-            return "{}"
-        items = [
-            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_dump(v, indent, level + 1)}"
-            for k, v in value.items()
-        ]
-        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+        return _mapping(value, indent, level)
     if isinstance(value, Sequence):
-        if not value:
-            return "[]"
-        if all(isinstance(v, Decimal | int | float) and not isinstance(v, bool) for v in value):
-            return "[" + ", ".join(_dump(v, indent, level) for v in value) + "]"
-        items = [inner + _dump(v, indent, level + 1) for v in value]
-        return "[\n" + ",\n".join(items) + "\n" + pad + "]"
+        return _sequence(value, indent, level)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _mapping(value: Mapping[Any, Any], indent: int, level: int) -> str:
+    if not value:
+        return "{}"
+    inner = " " * indent * (level + 1)
+    items = [
+        f"{inner}{encode_basestring(str(k))}: {_dump(v, indent, level + 1)}"
+        for k, v in value.items()
+    ]
+    return "{\n" + ",\n".join(items) + "\n" + " " * indent * level + "}"
+
+
+def _sequence(value: Sequence[Any], indent: int, level: int) -> str:
+    if not value:
+        return "[]"
+    if all(isinstance(v, Decimal | int | float) and not isinstance(v, bool) for v in value):
+        return "[" + ", ".join(_dump(v, indent, level) for v in value) + "]"
+    inner = " " * indent * (level + 1)
+    items = [inner + _dump(v, indent, level + 1) for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + " " * indent * level + "]"

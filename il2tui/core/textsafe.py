@@ -92,7 +92,12 @@ def json_safe(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(c if _shown(c) or c in "\n\t" else _json_escape(c) for c in text)
+    # Line by line: a JSON document has line breaks, and most of its lines need nothing.
+    return "\n".join(line if line.isprintable() else _json_line(line) for line in text.split("\n"))
+
+
+def _json_line(line: str) -> str:
+    return "".join(c if _shown(c) or c == "\t" else _json_escape(c) for c in line)
 
 
 def spreadsheet(text: str) -> str:

@@ -1,6 +1,6 @@
 """The evidence base: the paper's tables as validated data, and the cohort question.
 
-Importing this package is cheap: the data files are read, and pandas and SciPy
+Importing this package is cheap: the data files are read, and pandas
 imported, only when a function below is first called.
 """
 

@@ -1,8 +1,9 @@
 """The assistant's App and its factory, shared by ``il2 assist``, the tests and the bench.
 
-Start-up stays light: this module imports Textual only. The case model, the
-engine, pandas and SciPy load when a screen needs them or in a worker after
-the first paint (``_warm_up``), never before the first screen takes input.
+Start-up stays light: this module imports Textual only. The case model and the
+engine load when a case is opened (it is reviewed before its first screen is
+drawn) or in a worker after the first paint (``warm_up``), and so does pandas,
+never before the first screen takes input.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ class AssistApp(WorklistApp):
         self.saved_paths = []
         self._parked = {}
         self.cursor_blink, self.warm_delay = cursor_blink, warm_delay
-        self._pending = []
+        self._pending, self._pending_engine = [], []
 
     def on_mount(self) -> None:
         """Show the first screen; load the engine and evidence once it is up."""
@@ -231,7 +232,7 @@ def make_app(
         data_dir: where new cases and the demo copy are saved (default: the user's
             data folder, see :func:`il2tui.core.resources.user_data_dir`).
         cursor_blink: ``False`` for snapshot tests, so every picture is the same.
-        warm_delay: seconds after the first screen before SciPy and pandas load
+        warm_delay: seconds after the first screen before the engine and pandas load
             (tests pass 0, so nothing waits on a timer).
         folder: a folder of case files to open as a worklist.
     """

@@ -106,8 +106,11 @@ class FlowApp(SavingApp):
             self.show_message("The case could not be opened", f"{exc}")
             return
         self.use(session)
+        self.review_now()  # the first screen shows the review, not "Reviewing…"
         self._swap(_screen_for(resume_step(session.case)))
         self._reopen_stale = True
+        if self.current_review() is not None:  # reviewed already: a stale decision now
+            self.watch_review_state(self.review_state)
         if session.unsaved:  # the demo's fresh copy: nothing typed yet, so no hurry
             self.after_warm_up(self.save_soon)
 

@@ -4,7 +4,7 @@ Profiling the demo walk (``bench/walk.py``) showed the slowest transitions were
 full (generation 2) collections, 250-300 ms each, in the middle of drawing the
 next step. Three causes, three measures:
 
-- After the engine, SciPy and pandas are imported, the heap holds some 170,000
+- After the engine and pandas are imported, the heap holds a great many
   long-lived objects that every full collection walked. :func:`settle_heap`
   freezes them (:func:`gc.freeze`): later collections skip them.
 - Textual 8.2.8 keeps every widget's ``StylesCache`` (with its rendered lines)

@@ -3,8 +3,10 @@
 Every change of the case asks :func:`il2tui.clinical.review.review_case` for a fresh
 review in a thread worker; the result lands in ``review_state`` with the case
 revision it belongs to, so a screen never shows a review of an older case.
-Evidence tables (pandas) load the same way. The first calls import SciPy and
-pandas, so :meth:`ReviewingApp.warm_up` makes them after the first paint.
+Evidence tables (pandas) load the same way. Opening a case reviews it at once
+(:meth:`ReviewingApp.review_now`), before its first screen is drawn, so that
+screen shows the review; otherwise :meth:`ReviewingApp.warm_up` loads the engine
+and then pandas after the first paint.
 """
 
 from __future__ import annotations
@@ -50,6 +52,11 @@ class _Job:
 INLINE_EVALUATIONS = 50
 
 
+def _inline(case: Case) -> bool:
+    """True when ``case`` is small enough to review on the UI thread."""
+    return sum(len(course.assessments) for course in case.courses) <= INLINE_EVALUATIONS
+
+
 def review_in_thread(node: DOMNode, case: Case, done: Done, group: str) -> None:
     """Review ``case`` in a worker owned by ``node``; call ``done(review, error)`` after.
 
@@ -61,8 +68,7 @@ def review_in_thread(node: DOMNode, case: Case, done: Done, group: str) -> None:
     request waits, and a result that a newer request has overtaken is dropped.
     """
     app = node.app
-    small = sum(len(course.assessments) for course in case.courses) <= INLINE_EVALUATIONS
-    if isinstance(app, ReviewingApp) and app.is_warm and small:
+    if isinstance(app, ReviewingApp) and app.engine_ready and _inline(case):
         done(*_reported(app, *_review(case)))
         return
     jobs: dict[str, _Job] = node.__dict__.setdefault("_il2_review_jobs", {})
@@ -116,7 +122,7 @@ def _start(node: DOMNode, job: _Job, group: str) -> None:
 
     app = node.app
     if isinstance(app, ReviewingApp):
-        app.after_warm_up(launch)
+        app.after_engine(launch)
     else:
         launch()
 
@@ -132,11 +138,21 @@ class ReviewingApp(App[None]):
     """Seconds between the first screen and the start of the imports (tests use 0)."""
     _warm: bool = False
     _pending: list[Callable[[], None]]
+    engine_ready: bool = False
+    """True once the engine has reviewed a case: a review then takes well under a millisecond."""
+    _pending_engine: list[Callable[[], None]]
 
     @property
     def is_warm(self) -> bool:
-        """True once the engine, SciPy and pandas are imported."""
+        """True once the engine and pandas are imported."""
         return self._warm
+
+    def after_engine(self, work: Callable[[], None]) -> None:
+        """Run ``work`` now if the engine is loaded, otherwise as soon as it is."""
+        if self.engine_ready:
+            work()
+        else:
+            self._pending_engine.append(work)
 
     def after_warm_up(self, work: Callable[[], None]) -> None:
         """Run ``work`` now if the engine is loaded, otherwise as soon as it is."""
@@ -160,6 +176,21 @@ class ReviewingApp(App[None]):
         session, (asked, revision) = self.session, self._requested
         if asked is not session or revision != (session.revision if session else 0):
             self.request_review()
+
+    def review_now(self) -> None:
+        """Review the opened case on this thread, before its first screen is drawn.
+
+        Loading the engine and the cohorts takes some tens of milliseconds and the
+        review itself well under one, so the screen can show the review in its first
+        frame instead of a "Reviewing…" placeholder.
+        """
+        session = self.session
+        if session is None or session.case is None or not _inline(session.case):
+            return  # a very large case is reviewed in a worker, after the first frame
+        self._requested = (session, session.revision)
+        review, error = _reported(self, *_review(session.case))
+        self.review_state = ReviewState(session.revision, review, error)
+        self._engine_loaded()
 
     def request_review(self) -> None:
         """Review the current case in a worker; ``review_state`` changes when it is done."""
@@ -190,11 +221,9 @@ class ReviewingApp(App[None]):
 
     def _load_frames(self, names: list[str]) -> None:
         from il2tui.evidence import frame
-        from il2tui.evidence.intervals import clopper_pearson
 
         try:
             loaded = {name: frame(name) for name in names}
-            clopper_pearson(1, 2)  # import SciPy here, not when the panel is drawn
         except Exception as exc:  # a broken data file: say so, keep running
             message = f"Evidence not available ({type(exc).__name__}: {exc}). {KEPT}"
             self.call_from_thread(self.notify, message, severity="error", timeout=10)
@@ -205,10 +234,10 @@ class ReviewingApp(App[None]):
         self.frames = self.frames | loaded
 
     def warm_up(self) -> None:
-        """Import the engine, SciPy and pandas in a worker, then run what waited for them.
+        """Import the engine, then pandas, in a worker; run what waited for each.
 
         Called ``warm_delay`` seconds after the first screen is shown: importing
-        SciPy in a thread holds the interpreter for long stretches, so it must not
+        pandas in a thread holds the interpreter for long stretches, so it must not
         compete with the first paint.
         """
 
@@ -217,10 +246,17 @@ class ReviewingApp(App[None]):
             from il2tui.evidence import cohort, frame
 
             cohort("melanoma", 1, "none")
+            self.call_from_thread(self._engine_loaded)
             frame("response")
             self.call_from_thread(self._warmed)
 
         self.run_worker(work, thread=True, group="warm-up", exit_on_error=False)
+
+    def _engine_loaded(self) -> None:
+        self.engine_ready = True
+        pending, self._pending_engine = self._pending_engine, []
+        for work in pending:
+            work()
 
     def _warmed(self) -> None:
         from il2tui.tui import memory

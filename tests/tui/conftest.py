@@ -8,15 +8,17 @@ pinned by the suite's ``conftest``.
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from il2tui.tui import app as tui_app
+from il2tui.tui import memory
 from il2tui.tui.app import AssistApp, make_app
 
 
@@ -124,3 +126,25 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(socket, "create_connection", create_connection)
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     return attempts
+
+
+class FakeApp:
+    """Stands in for the Textual app: records how it was built and that it ran."""
+
+    built: ClassVar[dict[str, object]] = {}
+    exit_line = None
+    return_code = 0
+
+    def __init__(self, **kwargs: object) -> None:
+        FakeApp.built = dict(kwargs) | {"ran": False}
+
+    def run(self) -> None:
+        FakeApp.built["ran"] = True
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeApp]]:
+    monkeypatch.setattr(tui_app, "make_app", lambda **kw: FakeApp(**kw))
+    FakeApp.built = {}
+    yield FakeApp
+    memory.restore()  # the fake never draws a frame, so nothing else ends the start-up pause

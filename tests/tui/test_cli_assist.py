@@ -4,41 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
 
-import pytest
 from typer.testing import CliRunner
 
 from il2tui.cli.assist import build_assistant
 from il2tui.cli.main import app
-from il2tui.tui import app as tui_app
-from il2tui.tui import memory
+from tests.tui.conftest import FakeApp
 
 runner = CliRunner()
-
-
-class FakeApp:
-    """Stands in for the Textual app: records how it was built and that it ran."""
-
-    built: ClassVar[dict[str, object]] = {}
-    exit_line = None
-    return_code = 0
-
-    def __init__(self, **kwargs: object) -> None:
-        FakeApp.built = dict(kwargs) | {"ran": False}
-
-    def run(self) -> None:
-        FakeApp.built["ran"] = True
-
-
-@pytest.fixture
-def fake_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeApp]]:
-    monkeypatch.setattr(tui_app, "make_app", lambda **kw: FakeApp(**kw))
-    FakeApp.built = {}
-    yield FakeApp
-    memory.restore()  # the fake never draws a frame, so nothing else ends the start-up pause
 
 
 def test_collection_is_paused_only_until_the_first_screen_is_drawn() -> None:

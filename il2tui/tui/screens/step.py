@@ -101,7 +101,11 @@ class StepScreen(Fits, Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
-        """Fill the form from the draft (or the case); the review follows the first frame."""
+        """Fill the form from the draft (or the case), and the review if it is ready.
+
+        A review of this very case (an opened file, or a step jumped to) is in the
+        first frame; one still to come follows it.
+        """
         draft = self.saved_draft
         if draft is not None:
             self.restore(draft)
@@ -110,7 +114,10 @@ class StepScreen(Fits, Screen[None]):
         self.refresh_header()
         self.mounted()
         self.watch(self.app, "review_state", self._review_changed, init=False)
-        self.call_after_refresh(self._first_review)
+        if self.app.current_review() is not None:
+            self._first_review()
+        else:
+            self.call_after_refresh(self._first_review)
 
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
