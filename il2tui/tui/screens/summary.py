@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -53,10 +54,13 @@ class SummaryScreen(StepScreen):
         """Fill the timeline, chart and best response from the review."""
         if review is None:
             return
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in timeline_rows(review):
-            table.add_row(*row)
+        rows = list(timeline_rows(review))
+        table = self.query_one(DataTable).clear(columns=True)
+        # Widths given, not measured later: Textual measures on idle and keeps cells drawn
+        # before that, so a frame drawn in between left the header at its first widths.
+        for label, *cells in zip(COLUMNS, *rows, strict=True):
+            table.add_column(label, width=max([cell_len(label), *(c.cell_len for c in cells)]))
+        table.add_rows(rows)
         self.query_one("#best", Static).update(Text(best_response_text(review), style="bold"))
         points = [
             (f"C{course.number} {found.date}", found.change_from_baseline_pct, found.response)
