@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
+import importlib.util
 import subprocess
 import sys
 
@@ -15,8 +14,11 @@ PACKAGE = REPO / "il2tui"
 
 
 def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
-    ruff = shutil.which("ruff") or pytest.fail("ruff is not installed; pip install -e '.[test]'")
-    return subprocess.run([ruff, *args], cwd=REPO, capture_output=True, text=True, check=False)
+    """The ruff of this interpreter's environment (the pinned one), never another on PATH."""
+    if importlib.util.find_spec("ruff") is None:
+        pytest.fail("ruff is not installed; pip install -e '.[test]'")
+    command = [sys.executable, "-m", "ruff", *args]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
 
 
 def test_ruff_lint_is_clean() -> None:
@@ -60,9 +62,9 @@ def test_headless_commands_never_import_textual(argv: list[str]) -> None:
         "print('TEXTUAL:', loaded, file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
-    env = os.environ | {"PYTHONPATH": str(REPO)}
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
-    )
+    # The package as installed in this environment (editable in development, the wheel in
+    # CI's check of it), not a path forced onto sys.path.
+    command = [sys.executable, "-c", probe]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert "TEXTUAL: []" in result.stderr, result.stderr[-2000:]
     assert result.returncode == 0, result.stderr[-2000:]
