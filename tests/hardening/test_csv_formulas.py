@@ -17,35 +17,39 @@ from il2tui.core.textsafe import spreadsheet
 from il2tui.report.to_csv import render_csv
 from tests.hardening.hostile_text import case_with
 
-#: What was typed, and the cell a spreadsheet must get.
+#: What was typed, and the cell a spreadsheet must get (by a name that is a valid test id).
 CELLS = {
-    "=1+2": "'=1+2",
-    "+1": "'+1",
-    "-2+3": "'-2+3",
-    "@SUM(A1)": "'@SUM(A1)",
-    '=HYPERLINK("https://example.org","x")': '\'=HYPERLINK("https://example.org","x")',
+    "equals": ("=1+2", "'=1+2"),
+    "plus": ("+1", "'+1"),
+    "minus": ("-2+3", "'-2+3"),
+    "at": ("@SUM(A1)", "'@SUM(A1)"),
+    "hyperlink": (
+        '=HYPERLINK("https://example.org","x")',
+        '\'=HYPERLINK("https://example.org","x")',
+    ),
     # A tab or carriage return before a formula is shown as a visible escape: the cell
     # starts with a backslash, which no spreadsheet reads as a formula.
-    "\t=1+2": "\\x09=1+2",
-    "\r=1+2": "\\x0d=1+2",
-    "\r\n@SUM(A1)": "\\x0d\\x0a@SUM(A1)",
+    "tab": ("\t=1+2", "\\x09=1+2"),
+    "carriage return": ("\r=1+2", "\\x0d=1+2"),
+    "CR LF": ("\r\n@SUM(A1)", "\\x0d\\x0a@SUM(A1)"),
     # Not at the start: plain text, left alone.
-    "1+1": "1+1",
-    "a=b": "a=b",
-    "Mel-02": "Mel-02",
-    "x@example.org": "x@example.org",
-    "'quoted": "'quoted",
-    "": "",
+    "sum inside": ("1+1", "1+1"),
+    "equals inside": ("a=b", "a=b"),
+    "label with a dash": ("Mel-02", "Mel-02"),
+    "address": ("x@example.org", "x@example.org"),
+    "quoted": ("'quoted", "'quoted"),
+    "empty": ("", ""),
 }
 
 
-@pytest.mark.parametrize(("typed", "cell"), list(CELLS.items()), ids=repr)
+@pytest.mark.parametrize(("typed", "cell"), list(CELLS.values()), ids=list(CELLS))
 def test_a_formula_starter_gets_a_quote_and_nothing_else_does(typed: str, cell: str) -> None:
     assert spreadsheet(typed) == cell
 
 
 @pytest.mark.parametrize(
-    ("typed", "cell"), [(t, c) for t, c in CELLS.items() if t.strip()], ids=repr
+    ("typed", "cell"),
+    [pytest.param(*pair, id=name) for name, pair in CELLS.items() if pair[0].strip()],
 )
 def test_the_review_csv_quotes_a_label_and_a_source_that_start_a_formula(
     typed: str, cell: str
