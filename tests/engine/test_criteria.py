@@ -51,6 +51,21 @@ def test_a_cr_needs_every_lesion_gone_and_no_new_lesion() -> None:
     )
 
 
+def test_a_new_lesion_keeps_its_diameters_and_product() -> None:
+    """Found by mutation testing: a new lesion's measurements were never checked."""
+    found = {
+        "measurements": {"L1": [10, 10]},
+        "new_lesions": [{"site": "skin", "diameters": [12, 10.5]}, {"site": "bone"}],
+    }
+    measured, unmeasured = _last(build({"L1": [20, 20]}, [found])).new_lesions
+    assert (measured.site, measured.diameters, measured.product_mm2) == (
+        "skin",
+        (Decimal(12), Decimal("10.5")),
+        Decimal(126),
+    )
+    assert (unmeasured.site, unmeasured.diameters, unmeasured.product_mm2) == ("bone", None, None)
+
+
 def test_the_nadirs_are_those_before_the_evaluation() -> None:
     result = _last(build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [11, 11]}]))
     row = result.lesions[0]
