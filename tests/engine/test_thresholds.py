@@ -6,6 +6,7 @@ by hand: a bound moved by one fails a test on one side or the other.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -69,3 +70,57 @@ def test_no_objective_response_rule_changes_between_course_1_and_course_2() -> N
 def test_cr_is_consolidated_once_then_stopped() -> None:
     """courses_since_cr 0: consolidate; 1: stop (the CR was consolidated)."""
     assert _rules(GONE, GONE) == ["cr_consolidate", "cr_consolidated"]
+
+
+def _category(baseline: list[Any], found: list[Any]) -> str:
+    return review_case(build({"L1": baseline}, [{"L1": found}])).courses[0].response
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        ([20, 10], "PR"),  # 200 of 400 mm²: exactly -50%
+        ([Decimal("20.04"), 10], "MR"),  # 200.4: -49.9%, just short of a PR
+        ([30, 10], "MR"),  # 300: exactly -25%
+        ([Decimal("30.04"), 10], "SD"),  # 300.4: -24.9%, just short of an MR
+    ],
+)
+def test_reductions_at_and_just_short_of_the_pr_and_mr_thresholds(
+    found: list[Any], expected: str
+) -> None:
+    assert _category([20, 20], found) == expected
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    # 125 and 124.8 mm² on a nadir (the baseline) of 100 mm²
+    [([Decimal("12.5"), 10], "PD"), ([Decimal("12.48"), 10], "SD")],
+)
+def test_growth_at_and_just_short_of_the_pd_threshold(found: list[Any], expected: str) -> None:
+    assert _category([10, 10], found) == expected
+
+
+def test_confirmation_dates_of_a_pr_run() -> None:
+    """PR on 2024-02-12 (course 1) and on 2024-04-22 (course 2, 70 days later): both are of
+    the run first seen on 2024-02-12, confirmable from 2024-03-11 (28 days), confirmed on
+    2024-04-22; the first is confirmed only as of that later date. Day counts from the first
+    dose (course 1's start, 2024-01-08)."""
+    review = review_case(build({"L1": [20, 20]}, [SHRUNK], [SHRUNK]))
+    found = [a for course in review.courses for a in course.assessments]
+    assert len(found) == 2
+    assert [(str(a.date), a.day) for a in found] == [("2024-02-12", 35), ("2024-04-22", 105)]
+    for a in found:
+        assert (str(a.first_seen), str(a.confirmable_from), str(a.confirmed_on)) == (
+            "2024-02-12",
+            "2024-03-11",
+            "2024-04-22",
+        )
+    assert [a.confirmed for a in found] == [False, True]
+
+
+def test_an_unconfirmed_pr_still_says_when_it_was_first_seen_and_can_be_confirmed() -> None:
+    only = review_case(build({"L1": [20, 20]}, [SHRUNK])).courses[0].assessments
+    assert len(only) == 1
+    found = only[0]
+    assert (str(found.first_seen), str(found.confirmable_from)) == ("2024-02-12", "2024-03-11")
+    assert (found.confirmed_on, found.confirmed) == (None, False)
