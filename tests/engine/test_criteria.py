@@ -51,6 +51,15 @@ def test_a_cr_needs_every_lesion_gone_and_no_new_lesion() -> None:
     )
 
 
+def test_each_lesion_row_has_its_diameters_product_and_status() -> None:
+    """Found by mutation testing: the rows' diameters and the 'disappeared' status."""
+    rows = _last(build({"L1": [20, 20], "L2": [10, 10]}, [{"L1": [0, 0], "L2": [10, 8]}])).lesions
+    assert [(r.id, r.diameters, r.product_mm2, r.status) for r in rows] == [
+        ("L1", (Decimal(0), Decimal(0)), Decimal(0), "disappeared"),
+        ("L2", (Decimal(10), Decimal(8)), Decimal(80), "measured"),
+    ]
+
+
 def test_a_new_lesion_keeps_its_diameters_and_product() -> None:
     """Found by mutation testing: a new lesion's measurements were never checked."""
     found = {
