@@ -60,6 +60,21 @@ def test_each_lesion_row_has_its_diameters_product_and_status() -> None:
     ]
 
 
+def test_the_basis_of_ne_and_cr_names_the_lesions() -> None:
+    """The line that decided, as the reports show it (mutation testing found it unchecked)."""
+    two = {"L1": [20, 20], "L2": [10, 10], "L3": [5, 5]}
+    assert _last(build(two, [{"L1": [0, 0], "L2": None, "L3": None}])).basis == (
+        "Not assessed: L2 (site L2), L3 (site L3). NE (every baseline lesion must be measured)"
+    )
+    assert _last(build({"L1": [20, 20]}, [{"L1": [0, 0]}])).basis == (
+        "The baseline lesion has disappeared, no new lesion: CR"
+    )
+    gone = {"L1": [0, 0], "L2": [0, 0], "L3": [0, 0]}
+    assert _last(build(two, [gone])).basis == (
+        "All 3 baseline lesions have disappeared, no new lesion: CR"
+    )
+
+
 def test_a_new_lesion_keeps_its_diameters_and_product() -> None:
     """Found by mutation testing: a new lesion's measurements were never checked."""
     found = {
