@@ -75,6 +75,16 @@ def test_the_basis_of_ne_and_cr_names_the_lesions() -> None:
     )
 
 
+def test_the_basis_of_a_growing_lesion_gives_its_numbers() -> None:
+    """L1 from 10 x 10 to 12.5 x 10 mm (100 to 125 mm², +25%) while L2 holds: PD, and the
+    line says which lesion, its product, the change and the nadir it is measured from."""
+    found = {"L1": [Decimal("12.5"), 10], "L2": [20, 20]}
+    assert _last(build({"L1": [10, 10], "L2": [20, 20]}, [found])).basis == (
+        "L1 (site L1): 125 mm², +25.0% on its nadir of 100 mm²: PD "
+        "(threshold: 25% increase on the lesion's nadir)"
+    )
+
+
 def test_a_new_lesion_keeps_its_diameters_and_product() -> None:
     """Found by mutation testing: a new lesion's measurements were never checked."""
     found = {
