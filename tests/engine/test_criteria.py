@@ -8,7 +8,12 @@ import pytest
 
 from il2tui.case.model import MAX_DECIMAL_PLACES, MAX_DIAMETER_MM, Case
 from il2tui.clinical.confirm import CONFIRMATION_DAYS
-from il2tui.clinical.criteria import MR_REDUCTION_PCT, PD_INCREASE_PCT, PR_REDUCTION_PCT
+from il2tui.clinical.criteria import (
+    MR_REDUCTION_PCT,
+    PD_INCREASE_PCT,
+    PR_REDUCTION_PCT,
+    classify_case,
+)
 from il2tui.clinical.guideline import load_assumptions
 from il2tui.clinical.model import AssessmentResult
 from il2tui.clinical.review import review_case
@@ -83,6 +88,17 @@ def test_the_basis_of_a_growing_lesion_gives_its_numbers() -> None:
         "L1 (site L1): 125 mm², +25.0% on its nadir of 100 mm²: PD "
         "(threshold: 25% increase on the lesion's nadir)"
     )
+
+
+def test_classify_case_works_out_the_baseline_products_itself() -> None:
+    """Called without the products (a script's call), one tuple per course, in order: 400 to
+    100 mm² is a PR; 380 after that is +280% on the nadir, PD; course 3 is not restaged."""
+    case = build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [19, 20]}], [])
+    assert [[a.response for a in course] for course in classify_case(case)] == [
+        ["PR"],
+        ["PD"],
+        [],
+    ]
 
 
 def test_a_new_lesion_keeps_its_diameters_and_product() -> None:
