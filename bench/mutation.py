@@ -16,6 +16,7 @@ Slow: minutes per module on a shared 2-core machine. Not part of CI.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import subprocess
@@ -42,6 +43,8 @@ def equivalent() -> set[str]:
 
 
 def run(files: list[str], max_children: int) -> None:
+    if importlib.util.find_spec("mutmut") is None:
+        sys.exit("mutmut is not installed: pip install -e '.[mutation]'")
     globs = [file.removesuffix(".py").replace("/", ".") + ".*" for file in files]
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)]
     subprocess.run([*command, *globs], cwd=ROOT, check=False)
