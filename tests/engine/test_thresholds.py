@@ -20,7 +20,11 @@ SAME = {"L1": [19, 20]}  # 380 of 400 mm²: -5%, SD
 
 
 def _warnings(**patient: Any) -> list[str]:
-    return [note.id for note in review_case(build({"L1": [20, 20]}, **patient)).warnings]
+    """The patient's flags, wherever the review keeps them (warnings, or the eligibility
+    flags that issue 11 splits off them)."""
+    review = review_case(build({"L1": [20, 20]}, **patient))
+    notes = (*getattr(review, "eligibility", ()), *review.warnings)
+    return [note.id for note in notes]
 
 
 @pytest.mark.parametrize(
