@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -10,7 +9,7 @@ from typer.testing import CliRunner
 
 from il2tui import __version__
 from il2tui.cli.main import app
-from tests.conftest import REPO
+from tests.commands import installed
 
 runner = CliRunner()
 
@@ -36,9 +35,14 @@ def test_every_subcommand_has_help_text() -> None:
 
 
 def test_python_dash_m_runs_the_same_cli() -> None:
-    env = os.environ | {"PYTHONPATH": str(REPO)}
-    result = subprocess.run(
-        [sys.executable, "-m", "il2tui", "--help"], capture_output=True, text=True, env=env
-    )
+    command = [sys.executable, "-m", "il2tui", "--help"]
+    result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout and "review" in result.stdout
+
+
+def test_the_installed_il2_command_runs() -> None:
+    """The console script pip wrote (not the module on a forced path) answers --version."""
+    result = subprocess.run([installed("il2"), "--version"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"il2 {__version__}"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import ast
-import os
-import shutil
+import importlib.util
 import subprocess
 import sys
 
@@ -16,8 +15,11 @@ PACKAGE = REPO / "il2tui"
 
 
 def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
-    ruff = shutil.which("ruff") or pytest.fail("ruff is not installed; pip install -e '.[test]'")
-    return subprocess.run([ruff, *args], cwd=REPO, capture_output=True, text=True, check=False)
+    """The ruff of this interpreter's environment (the pinned one), never another on PATH."""
+    if importlib.util.find_spec("ruff") is None:
+        pytest.fail("ruff is not installed; pip install -e '.[test]'")
+    command = [sys.executable, "-m", "ruff", *args]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
 
 
 def test_ruff_lint_is_clean() -> None:
@@ -61,10 +63,10 @@ def _loaded_after(argv: list[str], packages: tuple[str, ...]) -> list[str]:
         "print('LOADED:', loaded, file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
-    env = os.environ | {"PYTHONPATH": str(REPO)}
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
-    )
+    # The package as installed in this environment (editable in development, the wheel in
+    # CI's check of it), not a path forced onto sys.path.
+    command = [sys.executable, "-c", probe]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     line = next(x for x in result.stderr.splitlines() if x.startswith("LOADED: "))
     return ast.literal_eval(line.removeprefix("LOADED: "))

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from il2tui.case.demo import demo_case_text
 from il2tui.cli.main import app
-from tests.conftest import REPO
+from tests.commands import installed
 
 runner = CliRunner()
 
@@ -88,13 +86,8 @@ def test_schema_prints_the_json_schema_of_the_case_format() -> None:
 def test_review_runs_as_a_process_without_a_traceback_on_bad_input(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "il2-case/1", "patient": {"diagnosis": "lung"}}', encoding="utf-8")
-    env = os.environ | {"PYTHONPATH": str(REPO)}
     result = subprocess.run(
-        [sys.executable, "-m", "il2tui", "review", str(bad)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
+        [installed("il2"), "review", str(bad)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

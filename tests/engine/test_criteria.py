@@ -8,7 +8,12 @@ import pytest
 
 from il2tui.case.model import MAX_DECIMAL_PLACES, MAX_DIAMETER_MM, Case
 from il2tui.clinical.confirm import CONFIRMATION_DAYS
-from il2tui.clinical.criteria import MR_REDUCTION_PCT, PD_INCREASE_PCT, PR_REDUCTION_PCT
+from il2tui.clinical.criteria import (
+    MR_REDUCTION_PCT,
+    PD_INCREASE_PCT,
+    PR_REDUCTION_PCT,
+    classify_case,
+)
 from il2tui.clinical.guideline import load_assumptions
 from il2tui.clinical.model import AssessmentResult
 from il2tui.clinical.review import review_case
@@ -49,6 +54,66 @@ def test_a_cr_needs_every_lesion_gone_and_no_new_lesion() -> None:
     assert _last(build({"L1": [20, 20], "L2": [3, 3]}, [{"L1": [0, 0], "L2": None}])).response == (
         "NE"
     )
+
+
+def test_each_lesion_row_has_its_diameters_product_and_status() -> None:
+    """Found by mutation testing: the rows' diameters and the 'disappeared' status."""
+    rows = _last(build({"L1": [20, 20], "L2": [10, 10]}, [{"L1": [0, 0], "L2": [10, 8]}])).lesions
+    assert [(r.id, r.diameters, r.product_mm2, r.status) for r in rows] == [
+        ("L1", (Decimal(0), Decimal(0)), Decimal(0), "disappeared"),
+        ("L2", (Decimal(10), Decimal(8)), Decimal(80), "measured"),
+    ]
+
+
+def test_the_basis_of_ne_and_cr_names_the_lesions() -> None:
+    """The line that decided, as the reports show it (mutation testing found it unchecked)."""
+    two = {"L1": [20, 20], "L2": [10, 10], "L3": [5, 5]}
+    assert _last(build(two, [{"L1": [0, 0], "L2": None, "L3": None}])).basis == (
+        "Not assessed: L2 (site L2), L3 (site L3). NE (every baseline lesion must be measured)"
+    )
+    assert _last(build({"L1": [20, 20]}, [{"L1": [0, 0]}])).basis == (
+        "The baseline lesion has disappeared, no new lesion: CR"
+    )
+    gone = {"L1": [0, 0], "L2": [0, 0], "L3": [0, 0]}
+    assert _last(build(two, [gone])).basis == (
+        "All 3 baseline lesions have disappeared, no new lesion: CR"
+    )
+
+
+def test_the_basis_of_a_growing_lesion_gives_its_numbers() -> None:
+    """L1 from 10 x 10 to 12.5 x 10 mm (100 to 125 mm², +25%) while L2 holds: PD, and the
+    line says which lesion, its product, the change and the nadir it is measured from."""
+    found = {"L1": [Decimal("12.5"), 10], "L2": [20, 20]}
+    assert _last(build({"L1": [10, 10], "L2": [20, 20]}, [found])).basis == (
+        "L1 (site L1): 125 mm², +25.0% on its nadir of 100 mm²: PD "
+        "(threshold: 25% increase on the lesion's nadir)"
+    )
+
+
+def test_classify_case_works_out_the_baseline_products_itself() -> None:
+    """Called without the products (a script's call), one tuple per course, in order: 400 to
+    100 mm² is a PR; 380 after that is +280% on the nadir, PD; course 3 is not restaged."""
+    case = build({"L1": [20, 20]}, [{"L1": [10, 10]}], [{"L1": [19, 20]}], [])
+    assert [[a.response for a in course] for course in classify_case(case)] == [
+        ["PR"],
+        ["PD"],
+        [],
+    ]
+
+
+def test_a_new_lesion_keeps_its_diameters_and_product() -> None:
+    """Found by mutation testing: a new lesion's measurements were never checked."""
+    found = {
+        "measurements": {"L1": [10, 10]},
+        "new_lesions": [{"site": "skin", "diameters": [12, 10.5]}, {"site": "bone"}],
+    }
+    measured, unmeasured = _last(build({"L1": [20, 20]}, [found])).new_lesions
+    assert (measured.site, measured.diameters, measured.product_mm2) == (
+        "skin",
+        (Decimal(12), Decimal("10.5")),
+        Decimal(126),
+    )
+    assert (unmeasured.site, unmeasured.diameters, unmeasured.product_mm2) == ("bone", None, None)
 
 
 def test_the_nadirs_are_those_before_the_evaluation() -> None:

@@ -53,3 +53,14 @@ def test_no_hint_when_the_diameters_are_typed_in_cm(build: Build, tmp_path: Path
     """3.1 × 2.5 typed in cm is 31 × 25 mm: one lesion, in the singular, and no hint."""
     line = spd_lines(build, tmp_path, "ctrl+t", lesions=[("liver", "3.1", "2.5")])
     assert line == "SPD 775 mm² over 1 lesion"
+
+
+def test_the_unit_hint_boundary_is_10_mm_both_ways(build: Build, tmp_path: Path) -> None:
+    """10 × 10 mm is not under 10 mm: no hint. 9.9 × 9.9 is: a hint. 9.9 × 10 is under
+    10 mm one way only: no hint. Only L2 is named."""
+    line = spd_lines(
+        build, tmp_path, lesions=[("a", "10", "10"), ("b", "9.9", "9.9"), ("c", "9.9", "10")]
+    )
+    assert line.startswith("SPD 297.01 mm² over 3 lesions")  # 100 + 98.01 + 99
+    assert "L2: 9.9 × 9.9 mm is under 10 mm both ways" in line
+    assert line.count("under 10 mm both ways") == 1

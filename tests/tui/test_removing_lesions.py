@@ -151,8 +151,34 @@ def test_removing_a_measured_lesion_asks_and_escape_keeps_everything(
         ("L1", "right lung upper lobe")
     ]
     assert list(saved.baseline.measurements) == ["L1"]  # type: ignore[union-attr]
-    for course in saved.courses:
-        assert [list(a.measurements) for a in course.assessments] == [["L1"]]
+    assert [course.number for course in saved.courses] == [1, 2, 3]  # no course lost
+    assert [
+        [{k: [str(d) for d in v] for k, v in a.measurements.items()} for a in course.assessments]
+        for course in saved.courses
+    ] == [[{"L1": ["12", "10"]}], [{"L1": ["8", "6"]}], [{"L1": ["0", "0"]}]]
+    assert [course.decision.action for course in saved.courses[:2]] == ["retreat", "retreat"]  # type: ignore[union-attr]
+
+
+def test_escape_puts_a_removed_first_lesion_back_first(build: Build, tmp_path: Path) -> None:
+    """L1, the first of two measured lesions, removed then kept with Escape: the rows are
+    L1 then L2 again, as recorded, and nothing is saved."""
+    path = cases.write(tmp_path, "measured", MEASURED)
+    on_disk = path.read_bytes()
+    app = build(case_path=path)
+
+    async def steps(pilot: Pilot) -> None:
+        await _remove(pilot, "L1")
+        assert [r.lesion_id for r in _rows(app)] == ["L2"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert [r.lesion_id for r in _rows(app)] == ["L1", "L2"]
+        assert [r.values()["site"] for r in _rows(app)] == ["right lung", "liver"]
+
+    _at_baseline(app, steps)
+    assert path.read_bytes() == on_disk
 
 
 def test_ctrl_s_asks_too_and_shows_the_lesion_id_as_typed(build: Build, tmp_path: Path) -> None:

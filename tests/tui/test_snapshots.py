@@ -44,6 +44,24 @@ def test_patient_step(snap_compare, build: Build) -> None:
     assert snap_compare(build(), terminal_size=WIDE, run_before=before)
 
 
+def test_patient_checklists_ticked(snap_compare, build: Build) -> None:
+    """Patient step with boxes ticked by the keyboard (space): Surgery and Immunotherapy
+    under prior therapy, CNS metastases under the exclusion criteria; the other boxes stay
+    clear, and the warnings for prior immunotherapy and CNS metastases are shown."""
+
+    async def before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        pilot.app.screen.query_one("#prior").focus()
+        await pilot.press("space", "down", "down", "down", "down", "space")
+        pilot.app.screen.query_one("#exclusions").focus()
+        await pilot.press("down", "space")
+        await settle(pilot)
+
+    assert snap_compare(build(), terminal_size=WIDE, run_before=before)
+
+
 def test_patient_other_diagnosis(snap_compare, build: Build) -> None:
     """Choosing "Another diagnosis" shows the sentence that the evidence covers only
     metastatic melanoma and renal cell cancer, in the form and in the context panel."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -43,7 +44,7 @@ class SummaryScreen(StepScreen):
         yield Static(Text("Reviewing…", style="italic"), id="best", markup=False)
         yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
         yield Static(
-            "↑/↓ move · * after PD · ! override · ? advice changed since (confirm it again)",
+            "↑/↓ move · * after PD · ! override · ? changed since decided (confirm it)",
             classes="keys-hint",
         )
         yield Static("SPD change from baseline at each restaging", classes="section")
@@ -58,10 +59,13 @@ class SummaryScreen(StepScreen):
         """Fill the timeline, chart and best response from the review."""
         if review is None:
             return
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in timeline_rows(review):
-            table.add_row(*row)
+        rows = list(timeline_rows(review))
+        table = self.query_one(DataTable).clear(columns=True)
+        # Widths given, not measured later: Textual measures on idle and keeps cells drawn
+        # before that, so a frame drawn in between left the header at its first widths.
+        for label, *cells in zip(COLUMNS, *rows, strict=True):
+            table.add_column(label, width=max([cell_len(label), *(c.cell_len for c in cells)]))
+        table.add_rows(rows)
         self.query_one("#best", Static).update(Text(best_response_text(review), style="bold"))
         self.query_one("#notice", Static).update(notice_view(review))
         points = [
