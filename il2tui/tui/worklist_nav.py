@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual.binding import Binding
+
 from il2tui.tui.flow import FlowApp
 from il2tui.tui.host import Saved
 
@@ -68,6 +70,12 @@ class WorklistApp(FlowApp):
                 worklist.replace(review_row(str(path), session.case))
         self.use(None)  # frees the file's lock: the case can be opened again
         self.show_worklist()
+
+    def key_description(self, binding: Binding) -> str:
+        """Escape on a step of a case opened from the worklist goes back to the worklist."""
+        if binding.id == "back" and self.worklist is not None:
+            return "Worklist"
+        return binding.description
 
     def go_back(self, step: Step) -> None:
         """One step back; a case opened from the worklist goes back to the worklist."""

@@ -13,6 +13,7 @@ from il2tui.cli import assist as cli_assist
 from il2tui.tui.app import AssistApp
 from il2tui.tui.screens.worklist import WorklistScreen
 from il2tui.tui.widgets.field import Field
+from il2tui.tui.widgets.keys_bar import shown_keys
 from tests.clinic import CLINIC, write_clinic
 from tests.tui.conftest import settle, typed
 from tests.tui.test_conversation import run as run_at
@@ -94,6 +95,8 @@ def test_enter_opens_at_the_first_open_step_and_escape_returns_updated(
         await pilot.press("enter")
         await settle(pilot)
         seen.append(app.screen.step.key)  # type: ignore[attr-defined]
+        keys = dict(shown_keys(app, app.screen))
+        assert keys["esc"] == "Worklist"  # the key line says where Escape goes
         await typed(pilot, "2026-04-06")
         for value in ("12", "10", "20", "15"):
             await pilot.press("tab")

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from il2tui.tui.screens.fits import Fits
 from il2tui.tui.text import literal
+from il2tui.tui.widgets.keys_bar import described
 
 ALWAYS = [
     ("space", "Tick a box; change a ‹ choice ›"),
@@ -61,9 +62,10 @@ def keys_table(app: App, screen: Screen) -> Table:
         if shown in seen:
             continue
         seen.add(shown)
-        words = active.binding.description
-        if active.binding.tooltip and active.binding.tooltip != words:
-            words += f": {active.binding.tooltip}"
+        words = described(app, active.binding)
+        tooltip = active.binding.tooltip if words == active.binding.description else None
+        if tooltip and tooltip != words:
+            words += f": {tooltip}"
         table.add_row(shown, Text(words, style="" if active.enabled else "dim"))
     for key, words in ALWAYS:
         table.add_row(key, words)

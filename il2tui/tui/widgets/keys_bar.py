@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -49,8 +50,15 @@ def shown_keys(app: App, screen: Screen) -> list[tuple[str, str]]:
         key = app.get_key_display(binding)
         if key not in seen:
             seen.add(key)
-            out.append((key, binding.description))
+            out.append((key, described(app, binding)))
     return out
+
+
+def described(app: App, binding: Binding) -> str:
+    """The binding's words, as the app may name them now (Escape in a case opened from
+    the worklist returns to the worklist, so it says so)."""
+    describe = getattr(app, "key_description", None)
+    return describe(binding) if describe is not None else binding.description
 
 
 def keys_line(keys: list[tuple[str, str]], width: int) -> Text:
