@@ -65,8 +65,13 @@ def _log_comb(n: int) -> tuple[float, ...]:
     return tuple(math.log(math.comb(n, i)) for i in range(n + 1))
 
 
-def rule_of_three(trials: int) -> float:
-    """The approximate 95% upper bound for 0 events in ``trials``: 3 / n."""
+def upper_bound_none_seen(trials: int, level: float = 0.95) -> float:
+    """The exact one-sided upper bound for a rate never seen in ``trials``: ``1 - (1-level)^(1/n)``.
+
+    The rate at which 0 of ``trials`` would happen with probability ``1 - level``
+    (Clopper-Pearson, one-sided). Unlike the rule of three (3/n) it holds for any n,
+    and it always lies below the two-sided interval's upper end shown beside it.
+    """
     if trials < 1:
-        raise ValueError("the rule of three needs at least one trial")
-    return 3 / trials
+        raise ValueError("a bound needs at least one patient")
+    return 1 - (1 - level) ** (1 / trials)

@@ -12,7 +12,7 @@ from collections import Counter
 from functools import cache
 
 from il2tui.evidence.answer import STATES_AFTER, CohortAnswer, Outcome
-from il2tui.evidence.intervals import clopper_pearson
+from il2tui.evidence.intervals import clopper_pearson, upper_bound_none_seen
 from il2tui.evidence.loader import load
 from il2tui.evidence.rows import DiscrepancyRow, TransitionRow
 from il2tui.evidence.sections import sentence
@@ -35,8 +35,6 @@ RECORDABLE: dict[str, tuple[str, ...]] = {
     "PR": ("PR", "CR"),
     "CR": ("CR",),
 }
-#: The one-sided confidence level of the upper bound given for 0 of n.
-ZERO_BOUND_LEVEL = 0.95
 
 
 def transitions() -> tuple[TransitionRow, ...]:
@@ -93,18 +91,6 @@ def _outcome(state: str, patients: int, treated: int) -> Outcome:
         ci_high=high,
         note=zero_note(state, treated) if patients == 0 else None,
     )
-
-
-def upper_bound_none_seen(trials: int, level: float = ZERO_BOUND_LEVEL) -> float:
-    """The exact one-sided upper bound for a rate never seen in ``trials``: ``1 - (1-level)^(1/n)``.
-
-    The rate at which 0 of ``trials`` would happen with probability ``1 - level``
-    (Clopper-Pearson, one-sided). Unlike the rule of three (3/n) it holds for any n,
-    and it always lies below the two-sided interval's upper end shown beside it.
-    """
-    if trials < 1:
-        raise ValueError("a bound needs at least one patient")
-    return 1 - (1 - level) ** (1 / trials)
 
 
 def zero_note(state: str, treated: int) -> str:

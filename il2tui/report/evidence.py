@@ -12,7 +12,7 @@ from rich.text import Text
 
 from il2tui.evidence import cohort, frame, table_names
 from il2tui.evidence.arith import percent
-from il2tui.evidence.lookup import upper_bound_none_seen
+from il2tui.evidence.intervals import upper_bound_none_seen
 from il2tui.evidence.sections import CITATION, pages
 
 if TYPE_CHECKING:

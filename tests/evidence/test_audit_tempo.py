@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 
 from il2tui.evidence.arith import percent
-from il2tui.evidence.intervals import clopper_pearson, rule_of_three
+from il2tui.evidence.intervals import clopper_pearson, upper_bound_none_seen
 from il2tui.evidence.loader import load
 from il2tui.evidence.lookup import transitions
 
@@ -163,7 +163,8 @@ def test_no_response_after_two_courses_zero_of_17_discrepancy_d8() -> None:
     responded = sum(_sum(d, 3, "NR", s) for d in DIAGNOSES for s in ("MR", "PR", "CR"))
     assert (responded, treated) == (0, 17)
     assert round(clopper_pearson(0, 17)[1], 3) == 0.195
-    assert round(rule_of_three(17), 3) == 0.176
+    # D8 quotes the exact one-sided bound, 1 - 0.05^(1/17), not the rule of three's 3/17.
+    assert round(upper_bound_none_seen(17), 3) == 0.162
     assert _sum("renal_cell", 3, "MR", "CR") == _sum("renal_cell", 3, "MR") == 1
 
 
