@@ -34,7 +34,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
 from gen_cases import write_cases
 from measures import HEADER, Row, startup, step_latency, worklist_listing
-from real import FORMATS, data_folder, review_commands, terminal_startup
+from real import FORMATS, review_commands, terminal_startup
 from restagings import restaging_scaling
 
 
@@ -51,7 +51,7 @@ def main() -> None:
     rows: list[Row] = []
     compileall.compile_dir(Path(__file__).resolve().parent.parent / "il2tui", quiet=1)
     with tempfile.TemporaryDirectory(prefix="il2-bench-") as tmp:
-        rows += terminal_startup(runs, data_folder(Path(tmp)))
+        rows += terminal_startup(runs, Path(tmp))
         rows += startup(runs)
         paths = write_cases(Path(tmp) / "cases", args.cases)
         formats = tuple(f for f in args.formats.split(",") if f)
