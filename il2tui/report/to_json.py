@@ -8,19 +8,22 @@ exact value misses. Characters that could act on a terminal are written as
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import (
     AssessmentResult,
+    Citation,
     ClinicianDecision,
     CourseReview,
+    GuidelineRef,
     Note,
     Recommendation,
     Review,
 )
 from il2tui.clinical.wording import guideline_says
-from il2tui.core.jsonio import dumps_exact
+from il2tui.core.jsonio import Fragment, dumps_exact
 from il2tui.core.textsafe import json_safe
 from il2tui.evidence.answer import CohortAnswer
 from il2tui.report import common
@@ -32,13 +35,14 @@ def render_json(review: Review, source: str | None = None) -> str:
 
 
 def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
-    """The ``il2-review/1`` object as Python data (Decimals and dates kept exact)."""
+    """The ``il2-review/1`` object as Python data for :func:`dumps_exact` (Decimals and dates
+    kept exact; the blocks every review shares as :class:`Fragment`, written once)."""
     data: dict[str, Any] = {"format": review.format}
     if source is not None:
         data["source"] = source
     return data | {
         "notice": review.notice,
-        "guideline": review.guideline.model_dump(),
+        "guideline": _shared(review.guideline),
         "diagnosis": review.diagnosis,
         "label": review.label,
         "first_dose": review.first_dose,
@@ -51,9 +55,9 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
         "best_response_first_seen": review.best_response_first_seen,
         "response_duration_days": review.response_duration_days,
         "response_ongoing": review.response_ongoing,
-        "eligibility": [_note(n) for n in review.eligibility],
-        "warnings": [_note(n) for n in review.warnings],
-        "assumptions": [_note(n) for n in review.assumptions],
+        "eligibility": _notes(review.eligibility),
+        "warnings": _notes(review.warnings),
+        "assumptions": _notes(review.assumptions),
         "cohort_first_course": _cohort(review.cohort_first_course),
         "courses": [_course(c) for c in review.courses],
     }
@@ -78,16 +82,16 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "confirmable_from": last.confirmable_from if last else None,
         "best_response": course.best_response,
         "state": course.state,
-        "eligibility": [_note(n) for n in course.eligibility],
+        "eligibility": _notes(course.eligibility),
         "recommendation": rec.action,
         "recommendation_text": guideline_says(rec.action, rec.stop_reason),
         "stop_reason": rec.stop_reason,
         "rule": rec.rule,
         "rule_title": rec.title,
         "reasoning": rec.reasoning,
-        "sources": [c.model_dump() for c in rec.sources],
+        "sources": _sources(rec.sources),
         "explanation": "\n".join(_explanation(rec, last)),
-        "cautions": [_note(n) for n in rec.cautions],
+        "cautions": _notes(rec.cautions),
         "clinician_decision": _decision(decision, rec),
         "cohort": _cohort(course.cohort),
         "cohort_note": course.cohort_note,
@@ -118,28 +122,53 @@ def _assessment(result: AssessmentResult) -> dict[str, Any]:
     return data
 
 
+# Notes, citations, the guideline and the cohorts come from the guideline file and the
+# paper's tables: a few hundred distinct ones serve every review of a run, so each is
+# written once (keyed by value: these models are frozen).
+
+
+@lru_cache(maxsize=1024)
+def _notes(notes: tuple[Note, ...]) -> Fragment:
+    return Fragment([_note(n) for n in notes])
+
+
+@lru_cache(maxsize=1024)
+def _sources(sources: tuple[Citation, ...]) -> Fragment:
+    return Fragment([c.model_dump() for c in sources])
+
+
+@lru_cache(maxsize=16)
+def _shared(guideline: GuidelineRef) -> Fragment:
+    return Fragment(guideline.model_dump())
+
+
 def _note(note: Note) -> dict[str, Any]:
-    return {"id": note.id, "text": note.text, "sources": [c.model_dump() for c in note.sources]}
+    return {"id": note.id, "text": note.text, "sources": _sources(note.sources)}
 
 
-def _cohort(answer: CohortAnswer | None) -> dict[str, Any] | None:
-    if answer is None:
-        return None
-    return {
-        "course": answer.course,
-        "state": answer.state,
-        "treated": answer.treated,
-        "has_data": answer.has_data,
-        "outcomes": {
-            o.state: {
-                "patients": o.patients,
-                "proportion": o.proportion,
-                "ci95": [o.ci_low, o.ci_high],
-                "note": o.note,
-            }
-            for o in answer.outcomes
-        },
-        "source": answer.source,
-        "message": answer.message,
-        "notes": list(answer.notes),
-    }
+def _cohort(answer: CohortAnswer | None) -> Fragment | None:
+    return None if answer is None else _cohort_block(answer)
+
+
+@lru_cache(maxsize=1024)
+def _cohort_block(answer: CohortAnswer) -> Fragment:
+    return Fragment(
+        {
+            "course": answer.course,
+            "state": answer.state,
+            "treated": answer.treated,
+            "has_data": answer.has_data,
+            "outcomes": {
+                o.state: {
+                    "patients": o.patients,
+                    "proportion": o.proportion,
+                    "ci95": [o.ci_low, o.ci_high],
+                    "note": o.note,
+                }
+                for o in answer.outcomes
+            },
+            "source": answer.source,
+            "message": answer.message,
+            "notes": list(answer.notes),
+        }
+    )

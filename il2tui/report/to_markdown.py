@@ -6,12 +6,18 @@ Every line with text from the case file passes through
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import ClinicianDecision, CourseReview, Note, Review
 from il2tui.clinical.wording import recommendation_words
 from il2tui.core import display
-from il2tui.core.textsafe import markdown as md
+from il2tui.core.textsafe import markdown
 from il2tui.report import common as common
+
+#: Most lines (the rules, the cohorts, the assumptions) come back in review after review:
+#: an audit escapes each once, not thousands of times.
+md = lru_cache(maxsize=8192)(markdown)
 
 TIMELINE_HEADER = (
     "| Course | Start | Evaluation | SPD | vs baseline | Response | Confirmed "

@@ -1,0 +1,79 @@
+"""The exact JSON writer: what it writes is what ``json`` reads back, shared blocks included.
+
+A review's shared blocks (the assumptions, the cohorts, the notes of a rule) are
+written once and reused as :class:`~il2tui.core.jsonio.Fragment`; reused at another
+depth, or in another document, they must read exactly as the value they wrap.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from il2tui.core.jsonio import Fragment, dumps_exact
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.text(max_size=8)
+    | st.decimals(allow_nan=False, allow_infinity=False, places=2, max_value=10**6)
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def test_the_indented_layout_is_kept() -> None:
+    value = {"a": [1, Decimal("2.50")], "b": {"c": None, "d": True}, "e": [], "f": {}}
+    assert dumps_exact(value) == (
+        '{\n  "a": [1, 2.50],\n  "b": {\n    "c": null,\n    "d": true\n  },\n'
+        '  "e": [],\n  "f": {}\n}\n'
+    )
+
+
+def test_decimals_keep_their_digits_and_dates_are_strings() -> None:
+    text = dumps_exact({"d": Decimal("10.10"), "day": date(2024, 1, 5), "x": ["é", "\u2028"]})
+    assert '"d": 10.10' in text
+    assert '"day": "2024-01-05"' in text
+    assert json.loads(text) == {"d": 10.1, "day": "2024-01-05", "x": ["é", "\u2028"]}
+
+
+@pytest.mark.parametrize("bad", [Decimal("NaN"), Decimal("Infinity"), object()])
+def test_what_json_cannot_hold_is_refused(bad: object) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        dumps_exact({"x": [bad]})
+
+
+@given(VALUES.filter(lambda v: isinstance(v, list | dict)))
+def test_a_fragment_writes_exactly_as_its_value_at_any_depth(value: object) -> None:
+    """Fragments hold blocks (objects and arrays); a bare number in a list of numbers
+    would be written on the list's line, a fragment on its own line."""
+    shared = Fragment(value)
+    for document in ([value], {"k": {"j": [value]}}, value):
+        wrapped = _replace(document, value, shared)
+        assert dumps_exact(wrapped) == dumps_exact(document)
+    # The same fragment reused at two depths in one document, after caching one of them.
+    both = {"top": shared, "deep": [[{"x": shared}]]}
+    assert json.loads(dumps_exact(both)) == json.loads(
+        dumps_exact({"top": value, "deep": [[{"x": value}]]})
+    )
+
+
+def _replace(document: object, value: object, shared: Fragment) -> object:
+    if document is value:
+        return shared
+    if isinstance(document, list):
+        return [_replace(item, value, shared) for item in document]
+    if isinstance(document, dict):
+        return {key: _replace(item, value, shared) for key, item in document.items()}
+    return document
