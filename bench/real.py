@@ -32,6 +32,11 @@ START_SCREEN = "Demo case (a renal cell patient"  # a choice of il2 assist's sta
 REVIEW_SHOWN = "Best response:"  # the demo resumes at its summary: the review's first line
 PENDING = "Reviewing"  # the placeholder a screen shows while its review is computed
 FORMATS = ("csv", "json", "text", "markdown")
+#: The 5,000 cases per second of issue 15 in this machine's terms: it was set on a machine
+#: where json.loads read 66,000 of these files per CPU second (stop 8: 5,180 reviews per
+#: second were 12.8x json.loads), so it is about 13x json.loads; the shared machines
+#: differ in speed by 2-3x from one session to the next.
+CSV_TARGET_LOADS = "about <= 13x json.loads on any machine"
 
 
 def console_script() -> Path | None:
@@ -128,7 +133,12 @@ def _review_command(il2: Path, folder: Path, fmt: str) -> tuple[float, float] | 
 def review_commands(
     folder: Path, paths: list[Path], runs: int, formats: tuple[str, ...]
 ) -> list[Row]:
-    """Cases per CPU second: json.loads, the engine in-process, each ``il2 review`` format."""
+    """Cases per CPU second: json.loads, the engine in-process, each ``il2 review`` format.
+
+    Measured in rounds (json.loads, the engine, then each format as a process), and each
+    ratio is the median of the ratios within a round: on a shared machine, a figure is
+    compared with its baseline measured moments before, never minutes before.
+    """
     from il2tui.case.files import load_case
     from il2tui.clinical.review import review_case
 
@@ -146,33 +156,40 @@ def review_commands(
         for path in paths:
             review_case(load_case(path))
 
-    base = min(_timed(loads)[1] for _ in range(runs))
-    inside = min(_timed(engine)[1] for _ in range(runs))
+    rounds: list[dict[str, float]] = []
+    for _ in range(runs):
+        found = {"loads": _timed(loads)[1], "engine": _timed(engine)[1]}
+        for fmt in formats:
+            timed = _review_command(il2, folder, fmt)
+            if timed is not None:
+                found[fmt] = timed[1]
+        rounds.append(found)
+    base = statistics.median(r["loads"] for r in rounds)
+    inside = statistics.median(r["engine"] for r in rounds)
     rows = [
         Row(
-            f"engine in-process, review_case(load_case) ({count} cases, best of {runs})",
+            f"engine in-process, review_case(load_case) ({count} cases, median of {runs})",
             f"{count / inside:,.0f} cases/CPU-s",
             f"{count / base:,.0f} cases/CPU-s (json.loads)",
             f"{inside / base:.1f}x json.loads",
         )
     ]
     for fmt in formats:
-        timed = [t for t in (_review_command(il2, folder, fmt) for _ in range(runs)) if t]
-        if not timed:
+        mine = [r for r in rounds if fmt in r]
+        if not mine:
             rows.append(Row(f"il2 review DIR --format {fmt}", "failed", "", "see stderr"))
             continue
-        wall, cpu = min(t[0] for t in timed), min(t[1] for t in timed)
-        target = (
-            "; target >= 5,000 cases/CPU-s, <= 1.5x engine"
-            if fmt == "csv"
-            else "; target <= 1.5x engine"
-        )
+        cpu = statistics.median(r[fmt] for r in mine)
+        to_engine = statistics.median(r[fmt] / r["engine"] for r in mine)
+        to_loads = statistics.median(r[fmt] / r["loads"] for r in mine)
+        target = f"; target >= 5,000 cases/CPU-s ({CSV_TARGET_LOADS}), <= 1.5x engine"
+        target = target if fmt == "csv" else "; target <= 1.5x engine"
         rows.append(
             Row(
-                f"il2 review DIR --format {fmt}, whole process (best of {len(timed)})",
-                f"{count / cpu:,.0f} cases/CPU-s ({count / wall:,.0f}/s wall)",
+                f"il2 review DIR --format {fmt}, whole process (median of {len(mine)})",
+                f"{count / cpu:,.0f} cases/CPU-s",
                 f"{count / base:,.0f} cases/CPU-s (json.loads)",
-                f"{cpu / inside:.2f}x engine, {cpu / base:.1f}x json.loads{target}",
+                f"{to_engine:.2f}x engine, {to_loads:.1f}x json.loads{target}",
             )
         )
     return rows
