@@ -8,6 +8,7 @@ exact value misses. Characters that could act on a terminal are written as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -65,6 +66,7 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
 
 def _course(course: CourseReview) -> dict[str, Any]:
     last = course.last
+    arithmetic = [assessment_lines(a) for a in course.assessments]  # the latest's, used twice
     rec = course.recommendation
     decision = course.clinician_decision
     return {
@@ -90,14 +92,14 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "rule_title": rec.title,
         "reasoning": rec.reasoning,
         "sources": _sources(rec.sources),
-        "explanation": "\n".join(_explanation(rec, last)),
+        "explanation": "\n".join(_explanation(rec, arithmetic[-1] if arithmetic else None)),
         "cautions": _notes(rec.cautions),
         "clinician_decision": _decision(decision, rec),
         "cohort": _cohort(course.cohort),
         "cohort_note": course.cohort_note,
         "cohort_this_course": _cohort(course.cohort_this_course),
         "cohort_this_course_note": course.cohort_this_course_note,
-        "assessments": [_assessment(a) for a in course.assessments],
+        "assessments": list(map(_assessment, course.assessments, arithmetic)),
     }
 
 
@@ -108,17 +110,17 @@ def _decision(decision: ClinicianDecision | None, now: Recommendation) -> dict[s
     return decision.model_dump() | {"stale_note": common.stale_text(decision, now)}
 
 
-def _explanation(rec: Recommendation, last: AssessmentResult | None) -> list[str]:
+def _explanation(rec: Recommendation, latest: Sequence[str] | None) -> list[str]:
     """The arithmetic of the latest evaluation (its basis line is in the rule's lines), then
     the rule's lines."""
-    return [*(assessment_lines(last)[:-1] if last else ()), *rec.explanation]
+    return [*(latest[:-1] if latest else ()), *rec.explanation]
 
 
-def _assessment(result: AssessmentResult) -> dict[str, Any]:
+def _assessment(result: AssessmentResult, arithmetic: Sequence[str]) -> dict[str, Any]:
     data = result.model_dump(exclude={"lesions", "new_lesions"})
     data["lesions"] = [lesion.model_dump() for lesion in result.lesions]
     data["new_lesions"] = [lesion.model_dump() for lesion in result.new_lesions]
-    data["arithmetic"] = list(assessment_lines(result))
+    data["arithmetic"] = list(arithmetic)
     return data
 
 
