@@ -60,11 +60,26 @@ def brain_lesion(case: Case, through_course: int) -> BrainLesion | None:
     return None
 
 
-def eligibility(
-    plan: Plan, case: Case, patient: dict[str, Any], through_course: int | None
-) -> tuple[Note, ...]:
-    """The eligibility flags as of a course (``None``: at baseline)."""
-    seen = brain_lesion(case, through_course or 0)
+class Eligibility:
+    """One case's eligibility flags as of each course; each distinct set is made once.
+
+    The flags change only where a CNS lesion first shows, so a review asks the
+    guideline once or twice per case rather than once per course.
+    """
+
+    def __init__(self, plan: Plan, case: Case, patient: dict[str, Any]) -> None:
+        self._plan, self._case, self._patient = plan, case, patient
+        self._made: dict[BrainLesion | None, tuple[Note, ...]] = {}
+
+    def as_of(self, through_course: int | None) -> tuple[Note, ...]:
+        """The flags as of a course (``None``: at baseline)."""
+        seen = brain_lesion(self._case, through_course or 0)
+        if seen not in self._made:
+            self._made[seen] = _flags(self._plan, self._patient, seen)
+        return self._made[seen]
+
+
+def _flags(plan: Plan, patient: dict[str, Any], seen: BrainLesion | None) -> tuple[Note, ...]:
     if seen is None or "cns_metastases" in patient["exclusions"]:
         return plan.eligibility_for(patient)
     facts = patient | {"exclusions": (*patient["exclusions"], "cns_metastases")}

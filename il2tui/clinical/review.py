@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from il2tui.case.model import Case, Course
-from il2tui.clinical.applicability import cohort_note, eligibility, no_cohort_reason
+from il2tui.clinical.applicability import Eligibility, cohort_note, no_cohort_reason
 from il2tui.clinical.confirm import OBJECTIVE, run_start
 from il2tui.clinical.criteria import baseline_products, classify_case
 from il2tui.clinical.guideline import (
@@ -29,6 +29,7 @@ from il2tui.clinical.model import (
     ClinicianDecision,
     CourseReview,
     NonMeasurableSite,
+    Note,
     Recommendation,
     Review,
     State,
@@ -82,10 +83,21 @@ def review_case(
     courses: list[CourseReview] = []
     seen, before, stopped = 0, "none", None
     following = (*case.courses[1:], None) if case.courses else ()
+    patient = _patient_facts(case)
+    flags = Eligibility(plan, case, patient)
     for course, results, after in zip(case.courses, per_course, following, strict=True):
         seen += len(results)
         point = _point(flat[:seen], course.number, assessed=bool(results))
-        found = _course(case, plan, course, results, point, before, following=after)
+        found = _course(
+            case,
+            plan,
+            course,
+            results,
+            point,
+            before,
+            following=after,
+            flags=flags.as_of(course.number),
+        )
         found, stopped = _applicable(found, stopped)
         courses.append(found)
         before = point.state
@@ -102,8 +114,8 @@ def review_case(
             NonMeasurableSite(id=s.id, site=s.site, method=s.method) for s in case.non_measurable
         ),
         **_best(flat, case),
-        eligibility=eligibility(plan, case, _patient_facts(case), None),
-        warnings=plan.warnings_for(_patient_facts(case)),
+        eligibility=flags.as_of(None),
+        warnings=plan.warnings_for(patient),
         assumptions=assumed.notes(),
         cohort_first_course=cohort(case.patient.diagnosis, 1, "none"),
         courses=tuple(courses),
@@ -133,8 +145,10 @@ def _course(
     before: State | Literal["none"] | None,
     *,
     following: Course | None,
+    flags: tuple[Note, ...],
 ) -> CourseReview:
-    """The review of ``course``; ``following`` is the course given after it, if any."""
+    """The review of ``course``; ``following`` is the course given after it, if any, and
+    ``flags`` the eligibility flags as of it."""
     facts = _facts(case, course, results, point)
     rule = plan.decide(facts)
     diagnosis = case.patient.diagnosis
@@ -170,7 +184,7 @@ def _course(
         best_response=point.best,
         state=point.state,
         courses_since_cr=point.courses_since_cr,
-        eligibility=eligibility(plan, case, _patient_facts(case), course.number),
+        eligibility=flags,
         recommendation=recommendation,
         cohort_this_course=cohort(diagnosis, course.number, before) if before else None,
         cohort=cohort(diagnosis, course.number + 1, point.state) if point.state else None,
