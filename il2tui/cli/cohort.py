@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from il2tui.cli.common import EXIT_INVALID, error_line, fail
+from il2tui.cli.common import EXIT_INVALID, echo, error_line, fail
 
 if TYPE_CHECKING:
     from il2tui.centre.record import PatientRecord
@@ -67,7 +67,7 @@ def cohort(
     if not paths and not demo:
         fail("il2 cohort: give a folder of case files (or files), or --demo")
     records, failed, header = _records(paths or [], demo)
-    typer.echo(render(TABLES[table.value](records), fmt.value, header), nl=False)
+    echo(render(TABLES[table.value](records), fmt.value, header), nl=False)
     if failed:
         raise typer.Exit(EXIT_INVALID)
 

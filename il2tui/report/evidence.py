@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -27,8 +29,20 @@ COHORTS_FOOTNOTE = (
 )
 
 
+class _Console(Console):
+    """Rich's console, except that a reader gone is an error like any failed write.
+
+    Rich's own answer to a broken pipe is to exit with status 1 and say nothing; every
+    other output of ``il2`` says in one line that it could not be written.
+    """
+
+    def on_broken_pipe(self) -> None:
+        """Raise the error for ``writing_output`` to report."""
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
 def _console() -> Console:
-    return Console(markup=False, highlight=False, emoji=False, soft_wrap=False)
+    return _Console(markup=False, highlight=False, emoji=False, soft_wrap=False)
 
 
 def print_table_list(fmt: str) -> None:

@@ -59,6 +59,28 @@ def test_a_reader_that_stops_early_is_one_line(tmp_path: Path) -> None:
     assert _one_line(result.stderr) == "il2: the output could not be written: Broken pipe"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["evidence"],  # a Rich table: Rich's own answer was to exit 1 and say nothing
+        ["evidence", "response", "--format", "csv"],
+        ["evidence", "lookup", "--diagnosis", "melanoma", "--course", "1"],
+        ["cohort", "--demo"],  # Click's answer was the same silent exit
+        ["schema"],
+    ],
+)
+def test_every_command_says_when_its_reader_is_gone(argv: list[str]) -> None:
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = subprocess.run([*IL2, *argv], stdout=writer, stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(writer)
+    assert result.returncode == 1
+    assert _one_line(result.stderr) == "il2: the output could not be written: Broken pipe"
+
+
 def _folder_with_bad_entries(tmp_path: Path) -> Path:
     folder = tmp_path / "cases"
     (folder / "ok").mkdir(parents=True)
