@@ -7,6 +7,7 @@ after the course's first dose; confirmation: 28 days after the PR was first seen
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,6 @@ def mark_stale(review: Review) -> Review:
     whose recorded ``seen`` differs from today's recommendation (only the flag matters to
     the worklist; the engine's own rule is tested in tests/engine/test_stale_decision.py)."""
     last = review.courses[-1]
-    decision = last.clinician_decision.model_copy(update={"stale": True})  # type: ignore[union-attr]
-    changed = last.model_copy(update={"clinician_decision": decision})
-    return review.model_copy(update={"courses": (*review.courses[:-1], changed)})
+    decision = replace(last.clinician_decision, stale=True)  # type: ignore[type-var]
+    changed = replace(last, clinician_decision=decision)
+    return replace(review, courses=(*review.courses[:-1], changed))

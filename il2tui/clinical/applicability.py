@@ -10,7 +10,7 @@ series gave no further course, so no cohort of Tables 3 and 4 applies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -87,8 +87,8 @@ def _flags(plan: Plan, patient: dict[str, Any], seen: BrainLesion | None) -> tup
     for note in plan.eligibility_for(facts):
         if note.id == "cns_metastases":
             how = "a new lesion" if seen.new else "a baseline lesion"
-            note = note.model_copy(
-                update={"text": f"{note.text} Raised by {how} at “{seen.site}” ({seen.seen})."}
+            note = replace(
+                note, text=f"{note.text} Raised by {how} at “{seen.site}” ({seen.seen})."
             )
         flags.append(note)
     return tuple(flags)

@@ -7,11 +7,10 @@ mm²); percentages are rounded for display by :mod:`il2tui.core.display`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from il2tui.case.model import Seen
 from il2tui.clinical.wording import NOTICE
@@ -28,11 +27,14 @@ SiteStatus = Literal["present", "absent", "progressed", "not_assessed"]
 REVIEW_FORMAT = "il2-review/1"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+#: Every object of a review: plain, frozen and keyword-only. The engine builds them from
+#: data the case model has already validated, so they are not validated again (pydantic
+#: stays at the edges: case files, guideline files, the paper's tables).
+_frozen = dataclass(frozen=True, kw_only=True)
 
 
-class Citation(_Frozen):
+@_frozen
+class Citation:
     """A place in the paper, through a key of ``data/sections.csv``."""
 
     key: str
@@ -41,7 +43,8 @@ class Citation(_Frozen):
     """Label and page(s), e.g. "Discussion, pp. 1957-1958"."""
 
 
-class Note(_Frozen):
+@_frozen
+class Note:
     """A caution, a warning or an assumption, with where it comes from."""
 
     id: str
@@ -52,7 +55,8 @@ class Note(_Frozen):
     """The places in the paper that support it."""
 
 
-class BaselineLesion(_Frozen):
+@_frozen
+class BaselineLesion:
     """A baseline lesion and its product."""
 
     id: str
@@ -67,7 +71,8 @@ class BaselineLesion(_Frozen):
     """``d1 × d2``, exact."""
 
 
-class LesionResult(_Frozen):
+@_frozen
+class LesionResult:
     """One baseline lesion at one assessment."""
 
     id: str
@@ -93,7 +98,8 @@ class LesionResult(_Frozen):
     """The diameters at that nadir (the baseline's until the lesion shrank)."""
 
 
-class NewLesionResult(_Frozen):
+@_frozen
+class NewLesionResult:
     """A lesion seen for the first time at this assessment."""
 
     site: str
@@ -104,7 +110,8 @@ class NewLesionResult(_Frozen):
     """Its product, when measured (never part of the SPD)."""
 
 
-class NonMeasurableSite(_Frozen):
+@_frozen
+class NonMeasurableSite:
     """Disease present at baseline that cannot be measured (bone, effusion ...)."""
 
     id: str
@@ -115,7 +122,8 @@ class NonMeasurableSite(_Frozen):
     """How it is followed."""
 
 
-class NonMeasurableResult(_Frozen):
+@_frozen
+class NonMeasurableResult:
     """One non-measurable site at one evaluation."""
 
     id: str
@@ -126,7 +134,8 @@ class NonMeasurableResult(_Frozen):
     """present, absent, progressed (unequivocal progression), or not assessed."""
 
 
-class AssessmentResult(_Frozen):
+@_frozen
+class AssessmentResult:
     """One restaging evaluation, classified, with its arithmetic."""
 
     course: int
@@ -166,7 +175,8 @@ class AssessmentResult(_Frozen):
     """For PR or CR: confirmed as of this evaluation's date; ``None`` for other categories."""
 
 
-class Recommendation(_Frozen):
+@_frozen
+class Recommendation:
     """What the guideline says after a course, and why."""
 
     action: Action
@@ -189,7 +199,8 @@ class Recommendation(_Frozen):
     a later course was given after a reason to stop)."""
 
 
-class ClinicianDecision(_Frozen):
+@_frozen
+class ClinicianDecision:
     """What the clinician decided after the course, from the case file."""
 
     action: Literal["retreat", "stop"]
@@ -206,7 +217,8 @@ class ClinicianDecision(_Frozen):
     does not record what was seen."""
 
 
-class CourseReview(_Frozen):
+@_frozen
+class CourseReview:
     """One course: its assessments, the response, the recommendation and the evidence."""
 
     number: int
@@ -265,7 +277,8 @@ class CourseReview(_Frozen):
         return last.confirmed_on is not None
 
 
-class GuidelineRef(_Frozen):
+@_frozen
+class GuidelineRef:
     """Which guideline file decided."""
 
     id: str
@@ -278,7 +291,8 @@ class GuidelineRef(_Frozen):
     """Its title."""
 
 
-class Review(_Frozen):
+@_frozen
+class Review:
     """The review of one case: the input of every renderer."""
 
     format: Literal["il2-review/1"] = REVIEW_FORMAT

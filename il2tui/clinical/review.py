@@ -7,7 +7,7 @@ for the live provisional category.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -201,7 +201,7 @@ def _applicable(found: CourseReview, stopped: str | None) -> tuple[CourseReview,
     reason = stopped or no_cohort_reason(found.recommendation, found.state, found.response)
     if reason:
         update |= {"cohort": None, "cohort_note": cohort_note(reason)}
-    return (found.model_copy(update=update) if update else found), reason
+    return (replace(found, **update) if update else found), reason
 
 
 def _facts(

@@ -9,7 +9,8 @@ exact value misses. Characters that could act on a terminal are written as
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import fields, is_dataclass
+from functools import cache, lru_cache
 from typing import Any
 
 from il2tui.clinical.arithmetic import assessment_lines
@@ -49,8 +50,8 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
         "first_dose": review.first_dose,
         "baseline_date": review.baseline_date,
         "baseline_spd_mm2": review.baseline_spd_mm2,
-        "baseline": [lesion.model_dump() for lesion in review.baseline],
-        "non_measurable": [site.model_dump() for site in review.non_measurable],
+        "baseline": [_data(lesion) for lesion in review.baseline],
+        "non_measurable": [_data(site) for site in review.non_measurable],
         "best_response": review.best_response,
         "best_response_confirmed": review.best_response_confirmed,
         "best_response_first_seen": review.best_response_first_seen,
@@ -107,7 +108,26 @@ def _decision(decision: ClinicianDecision | None, now: Recommendation) -> dict[s
     """The decision as recorded, ``stale`` and, when stale, the sentence that says so."""
     if decision is None:
         return None
-    return decision.model_dump() | {"stale_note": common.stale_text(decision, now)}
+    return _data(decision) | {"stale_note": common.stale_text(decision, now)}
+
+
+def _data(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A review object's fields, in their order, as JSON data: nested review objects as
+    objects too, and the case file's own models (what the clinician saw) as they dump."""
+    return {name: _value(getattr(obj, name)) for name in _names(type(obj)) if name not in skip}
+
+
+@cache
+def _names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in fields(kind))
+
+
+def _value(value: Any) -> Any:
+    if type(value) is tuple and value and is_dataclass(value[0]):
+        return tuple(_data(item) for item in value)
+    if hasattr(value, "model_dump"):  # a pydantic model of the case file (Seen)
+        return value.model_dump()
+    return value
 
 
 def _explanation(rec: Recommendation, latest: Sequence[str] | None) -> list[str]:
@@ -117,9 +137,9 @@ def _explanation(rec: Recommendation, latest: Sequence[str] | None) -> list[str]
 
 
 def _assessment(result: AssessmentResult, arithmetic: Sequence[str]) -> dict[str, Any]:
-    data = result.model_dump(exclude={"lesions", "new_lesions"})
-    data["lesions"] = [lesion.model_dump() for lesion in result.lesions]
-    data["new_lesions"] = [lesion.model_dump() for lesion in result.new_lesions]
+    data = _data(result, skip=("lesions", "new_lesions"))
+    data["lesions"] = [_data(lesion) for lesion in result.lesions]
+    data["new_lesions"] = [_data(lesion) for lesion in result.new_lesions]
     data["arithmetic"] = list(arithmetic)
     return data
 
@@ -136,12 +156,12 @@ def _notes(notes: tuple[Note, ...]) -> Fragment:
 
 @lru_cache(maxsize=1024)
 def _sources(sources: tuple[Citation, ...]) -> Fragment:
-    return Fragment([c.model_dump() for c in sources])
+    return Fragment([_data(c) for c in sources])
 
 
 @lru_cache(maxsize=16)
 def _shared(guideline: GuidelineRef) -> Fragment:
-    return Fragment(guideline.model_dump())
+    return Fragment(_data(guideline))
 
 
 def _note(note: Note) -> dict[str, Any]:
