@@ -8,9 +8,10 @@ exact value misses. Characters that could act on a terminal are written as
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import fields, is_dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import fields
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Any
 
 from il2tui.clinical.arithmetic import assessment_lines
@@ -108,26 +109,20 @@ def _decision(decision: ClinicianDecision | None, now: Recommendation) -> dict[s
     """The decision as recorded, ``stale`` and, when stale, the sentence that says so."""
     if decision is None:
         return None
-    return _data(decision) | {"stale_note": common.stale_text(decision, now)}
+    seen = None if decision.seen is None else decision.seen.model_dump()
+    return _data(decision) | {"seen": seen, "stale_note": common.stale_text(decision, now)}
 
 
-def _data(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A review object's fields, in their order, as JSON data: nested review objects as
-    objects too, and the case file's own models (what the clinician saw) as they dump."""
-    return {name: _value(getattr(obj, name)) for name in _names(type(obj)) if name not in skip}
+def _data(obj: Any) -> dict[str, Any]:
+    """A review object's fields, in their order (nested objects are left to the caller)."""
+    names, values = _shape(type(obj))
+    return dict(zip(names, values(obj), strict=True))
 
 
 @cache
-def _names(kind: type) -> tuple[str, ...]:
-    return tuple(field.name for field in fields(kind))
-
-
-def _value(value: Any) -> Any:
-    if type(value) is tuple and value and is_dataclass(value[0]):
-        return tuple(_data(item) for item in value)
-    if hasattr(value, "model_dump"):  # a pydantic model of the case file (Seen)
-        return value.model_dump()
-    return value
+def _shape(kind: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    names = tuple(field.name for field in fields(kind))
+    return names, attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
 
 
 def _explanation(rec: Recommendation, latest: Sequence[str] | None) -> list[str]:
@@ -137,7 +132,9 @@ def _explanation(rec: Recommendation, latest: Sequence[str] | None) -> list[str]
 
 
 def _assessment(result: AssessmentResult, arithmetic: Sequence[str]) -> dict[str, Any]:
-    data = _data(result, skip=("lesions", "new_lesions"))
+    data = _data(result)
+    del data["lesions"], data["new_lesions"]  # written last, after the evaluation's own fields
+    data["non_measurable"] = [_data(site) for site in result.non_measurable]
     data["lesions"] = [_data(lesion) for lesion in result.lesions]
     data["new_lesions"] = [_data(lesion) for lesion in result.new_lesions]
     data["arithmetic"] = list(arithmetic)
