@@ -73,7 +73,7 @@ def review(
     if not paths and not demo:
         fail("il2 review: give one or more case files, a folder of them, or --demo")
     if fmt.value.startswith("worklist"):
-        failed = run_worklist(paths or [], fmt.value, guideline, demo)
+        failed = run_worklist(paths or [], fmt.value, guideline, demo, assumptions)
     else:
         failed = run_review(paths or [], fmt.value, guideline, demo, assumptions)
     if failed:

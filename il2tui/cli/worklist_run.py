@@ -9,30 +9,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
 from il2tui.case.files import case_files
-from il2tui.cli.common import error_line, fail
-from il2tui.clinical.guideline import load_guideline
+from il2tui.cli.common import echo, error_line
+from il2tui.cli.review_run import clinic_files
 from il2tui.clinical.worklist import WorklistRow, attention, read_row, review_row
 from il2tui.core import clock
-from il2tui.core.errors import InputFileError
 
 
-def run_worklist(paths: list[Path], fmt: str, guideline_path: Path | None, demo: bool) -> bool:
+def run_worklist(
+    paths: list[Path],
+    fmt: str,
+    guideline_path: Path | None,
+    demo: bool,
+    assumptions_path: Path | None = None,
+) -> bool:
     """Print the worklist of the files; return True when some file could not be read."""
     from il2tui.report import worklist as render
 
-    try:
-        guideline = load_guideline(guideline_path)
-    except InputFileError as exc:
-        fail(str(exc))
+    guideline, assumptions = clinic_files(guideline_path, assumptions_path)
     rows: list[WorklistRow] = []
     if demo:
         from il2tui.case.demo import DEMO_SOURCE, demo_case
 
-        rows.append(review_row(DEMO_SOURCE, demo_case(), guideline))
-    rows += [read_row(path, guideline) for path in case_files(paths)]
+        rows.append(review_row(DEMO_SOURCE, demo_case(), guideline, assumptions))
+    rows += [read_row(path, guideline, assumptions) for path in case_files(paths)]
     for row in rows:
         if row.problem is not None:
             error_line(f"{row.source}: {row.problem}")
@@ -45,5 +45,5 @@ def run_worklist(paths: list[Path], fmt: str, guideline_path: Path | None, demo:
     else:
         where = ", ".join(str(p) for p in paths) or "the demo case"
         text = render.render_worklist_text(rows, today, f"Worklist of {where}")
-    typer.echo(text, nl=False)
+    echo(text, nl=False)
     return any(row.problem is not None for row in rows)

@@ -24,7 +24,7 @@ from typing import Literal, get_args
 
 from il2tui.case.files import load_case
 from il2tui.case.model import Case, Exclusion
-from il2tui.clinical.guideline import Guideline
+from il2tui.clinical.guideline import Assumptions, Guideline
 from il2tui.clinical.model import Action, Category, CourseReview, Note, Review, StopReason
 from il2tui.clinical.review import review_case
 from il2tui.core.errors import InputFileError
@@ -90,7 +90,9 @@ class WorklistRow:
         return self.label or Path(self.source).name
 
 
-def read_row(path: Path, guideline: Guideline | None = None) -> WorklistRow:
+def read_row(
+    path: Path, guideline: Guideline | None = None, assumptions: Assumptions | None = None
+) -> WorklistRow:
     """The row of one case file; a file that cannot be used gives a row naming the reason.
 
     Cases still being entered (no baseline yet) are read too: they are on the clinic's list.
@@ -99,13 +101,18 @@ def read_row(path: Path, guideline: Guideline | None = None) -> WorklistRow:
         case = load_case(path, draft=True)
     except InputFileError as exc:
         return WorklistRow(source=str(path), problem=_where(exc))
-    return review_row(str(path), case, guideline)
+    return review_row(str(path), case, guideline, assumptions)
 
 
-def review_row(source: str, case: Case, guideline: Guideline | None = None) -> WorklistRow:
+def review_row(
+    source: str,
+    case: Case,
+    guideline: Guideline | None = None,
+    assumptions: Assumptions | None = None,
+) -> WorklistRow:
     """The row of a case already in memory (the assistant's open case, the demo)."""
     try:
-        review = review_case(case, guideline)
+        review = review_case(case, guideline, assumptions)
     except Exception as exc:  # an engine failure must not hide the other cases
         return WorklistRow(source, problem=f"the review failed ({type(exc).__name__}: {exc})")
     return row_from_review(source, review)

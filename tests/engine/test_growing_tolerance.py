@@ -77,6 +77,36 @@ def test_il2_review_takes_the_clinics_file(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "growing_lesion_tolerance_pct" in bad.stderr
 
 
+@pytest.mark.parametrize("fmt", ["worklist-csv", "worklist-json", "worklist"])
+def test_the_worklist_takes_the_clinics_file_too(tmp_path: Path, fmt: str) -> None:
+    """The worklist formats used to review with the shipped assumptions whatever
+    ``--assumptions`` said: the clinic's PR was listed as an MR."""
+    from il2tui.case.files import dump_case
+
+    case = tmp_path / "case.json"
+    case.write_text(dump_case(CASE), encoding="utf-8")
+    clinic = ["--assumptions", str(_clinic(tmp_path, "24"))]
+    plain = runner.invoke(app, ["review", str(case), "--format", fmt])
+    theirs = runner.invoke(app, ["review", str(case), "--format", fmt, *clinic])
+    assert (plain.exit_code, theirs.exit_code) == (0, 0)
+    words = {"worklist-csv": (",MR,", ",PR,"), "worklist-json": ('"MR"', '"PR"')}
+    shipped, own = words.get(fmt, (" MR ", " PR "))
+    plain_row, their_row = (_case_row(out.stdout, fmt) for out in (plain, theirs))
+    assert shipped in plain_row and own not in plain_row
+    assert own in their_row and shipped not in their_row
+    bad = runner.invoke(app, ["review", str(case), "--format", fmt, "--assumptions", "nowhere"])
+    assert bad.exit_code == 2 and "nowhere" in bad.stderr
+
+
+def _case_row(out: str, fmt: str) -> str:
+    """The case's own row (the text worklist's footnotes name PR and CR too)."""
+    if fmt != "worklist":
+        return out
+    rows = [line for line in out.splitlines() if line.startswith("(no label)")]
+    assert len(rows) == 1, out
+    return rows[0]
+
+
 def test_the_growing_lesion_is_named_with_its_change() -> None:
     basis = review_case(CASE).courses[1].assessments[0].basis
     assert "L1 (site L1) grew: 124 mm² from its nadir of 100 mm², +24.0%" in basis

@@ -67,6 +67,7 @@ def test_a_reader_that_stops_early_is_one_line(tmp_path: Path) -> None:
         ["evidence", "response", "--format", "csv"],
         ["evidence", "lookup", "--diagnosis", "melanoma", "--course", "1"],
         ["cohort", "--demo"],  # Click's answer was the same silent exit
+        ["review", "--demo", "--format", "worklist"],
         ["schema"],
     ],
 )
