@@ -81,7 +81,7 @@ def test_a_stale_decision_reads_changed_since_decision(
     clinic: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = worklist.review_case
-    monkeypatch.setattr(worklist, "review_case", lambda case, g=None: mark_stale(real(case, g)))
+    monkeypatch.setattr(worklist, "review_case", lambda *given: mark_stale(real(*given)))
     eve = read_row(clinic / "eve.json")
     assert eve.decision_status == "stale"
     assert cells(eve, TODAY)["decision"] == "changed since decision"
