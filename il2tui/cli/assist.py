@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from il2tui.cli.assistant import build_assistant, start
-from il2tui.cli.common import fail
+from il2tui.cli.common import fail, read_clinic_files
 
 
 def assist(
@@ -22,11 +22,29 @@ def assist(
     demo: Annotated[
         bool, typer.Option("--demo", help="Open a copy of the built-in demo case.")
     ] = False,
+    guideline: Annotated[
+        Path | None,
+        typer.Option(
+            "--guideline",
+            help="A clinic's own guideline file (TOML) to review with instead of the shipped "
+            "one, as il2 review --guideline.",
+            show_default=False,
+        ),
+    ] = None,
+    assumptions: Annotated[
+        Path | None,
+        typer.Option(
+            "--assumptions",
+            help="A clinic's assumptions file (TOML, like guidelines/assumptions.toml), "
+            "as il2 review --assumptions.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Walk a patient's IL-2 courses screen by screen in the terminal."""
     if case is not None and demo:
         fail("il2 assist: give a case file or --demo, not both.")
-    status = start(case, demo)
+    status = start(case, demo, read_clinic_files(guideline, assumptions))
     if status:
         raise typer.Exit(status)
 

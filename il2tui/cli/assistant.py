@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from il2tui.clinical.guideline import Assumptions, Guideline
     from il2tui.tui.app import AssistApp
 
+    Clinic = tuple[Guideline | None, Assumptions | None]
 
-def build_assistant(case: Path | None, demo: bool) -> AssistApp:
+
+def build_assistant(case: Path | None, demo: bool, clinic: Clinic | None = None) -> AssistApp:
     """The assistant, with garbage collection paused until its first screen is drawn.
 
     A folder opens as a worklist of its case files.
@@ -25,14 +28,16 @@ def build_assistant(case: Path | None, demo: bool) -> AssistApp:
     memory.pause_for_start()
     from il2tui.tui.app import make_app
 
+    own = {"clinic": clinic} if clinic and any(clinic) else {}  # a clinic's own files
     if case is not None and case.is_dir():
-        return make_app(folder=case)
-    return make_app(case_path=case, demo=demo)
+        return make_app(folder=case, **own)
+    return make_app(case_path=case, demo=demo, **own)
 
 
-def start(case: Path | None, demo: bool) -> int:
-    """Run the assistant until it ends; the exit status of ``il2 assist``."""
-    app = build_assistant(case, demo)
+def start(case: Path | None, demo: bool, clinic: Clinic | None = None) -> int:
+    """Run the assistant until it ends; the exit status of ``il2 assist``. ``clinic``: a
+    clinic's own guideline and assumptions, already read (``il2 assist --guideline``)."""
+    app = build_assistant(case, demo, clinic)
     app.run()
     say_saved(app)
     if app.exit_line:  # a file that could not be opened (2), or a crash (1): one line

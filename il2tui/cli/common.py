@@ -6,11 +6,15 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from typing import NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 from il2tui.core.textsafe import plain
+
+if TYPE_CHECKING:
+    from il2tui.clinical.guideline import Assumptions, Guideline
 
 EXIT_INVALID = 2
 #: Something failed that is not the input's fault: an assistant crash, output that cannot
@@ -58,3 +62,20 @@ def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
     """Print one line to standard error and exit with ``code``."""
     error_line(message)
     raise typer.Exit(code)
+
+
+def read_clinic_files(
+    guideline_path: Path | None, assumptions_path: Path | None
+) -> tuple[Guideline | None, Assumptions | None]:
+    """A clinic's own guideline and assumptions, read and checked (``None`` where no file is
+    given: the shipped one); a file that cannot be used ends the command with one line."""
+    from il2tui.clinical.guideline import load_assumptions, load_guideline
+    from il2tui.core.errors import InputFileError
+
+    try:
+        return (
+            None if guideline_path is None else load_guideline(guideline_path),
+            None if assumptions_path is None else load_assumptions(assumptions_path),
+        )
+    except InputFileError as exc:
+        fail(str(exc))

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from il2tui.case.files import CaseError, case_entries, load_case
 from il2tui.case.model import Case
-from il2tui.cli.common import error_line, fail, writing_output
-from il2tui.clinical.guideline import Assumptions, Guideline, load_assumptions, load_guideline
+from il2tui.cli.common import error_line, read_clinic_files, writing_output
 from il2tui.clinical.review import review_case
 from il2tui.core.errors import InputFileError
 from il2tui.report.out import Output
@@ -29,7 +28,7 @@ def run_review(
     assumptions_path: Path | None = None,
 ) -> bool:
     """Review every case and print the results; return True when some file was invalid."""
-    guideline, assumptions = clinic_files(guideline_path, assumptions_path)
+    guideline, assumptions = read_clinic_files(guideline_path, assumptions_path)
     sources = list(case_sources(paths, demo))
     output = Output(fmt, several=len(sources) > 1, emit=_write)
     failed = False
@@ -43,17 +42,6 @@ def run_review(
     with writing_output():
         sys.stdout.flush()
     return failed
-
-
-def clinic_files(
-    guideline_path: Path | None, assumptions_path: Path | None
-) -> tuple[Guideline, Assumptions]:
-    """The guideline and the assumptions to review with (the shipped ones unless a clinic's
-    own files are given); a file that cannot be used ends the command with one line."""
-    try:
-        return load_guideline(guideline_path), load_assumptions(assumptions_path)
-    except InputFileError as exc:
-        fail(str(exc))
 
 
 def case_sources(paths: list[Path], demo: bool) -> Iterator[Source]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from il2tui.case.files import case_files
-from il2tui.cli.common import echo, error_line
-from il2tui.cli.review_run import clinic_files
+from il2tui.cli.common import echo, error_line, read_clinic_files
 from il2tui.clinical.worklist import WorklistRow, attention, read_row, review_row
 from il2tui.core import clock
 
@@ -26,7 +25,7 @@ def run_worklist(
     """Print the worklist of the files; return True when some file could not be read."""
     from il2tui.report import worklist as render
 
-    guideline, assumptions = clinic_files(guideline_path, assumptions_path)
+    guideline, assumptions = read_clinic_files(guideline_path, assumptions_path)
     rows: list[WorklistRow] = []
     if demo:
         from il2tui.case.demo import DEMO_SOURCE, demo_case

@@ -6,6 +6,8 @@ Every function returns plain lines; the caller escapes them for its medium
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from il2tui.clinical.model import (
     AssessmentResult,
     ClinicianDecision,
@@ -19,6 +21,9 @@ from il2tui.core import display
 from il2tui.core.textsafe import quoted
 from il2tui.evidence.answer import CohortAnswer
 from il2tui.evidence.lookup import zero_notes
+
+if TYPE_CHECKING:
+    from il2tui.clinical.guideline import Assumptions, Guideline
 
 DIAGNOSIS_LABEL = {"melanoma": "metastatic melanoma", "renal_cell": "metastatic renal cell cancer"}
 
@@ -178,3 +183,19 @@ def best_line(review: Review) -> str:
         state = "ongoing" if review.response_ongoing else "until progression"
         text += f"; {review.response_duration_days} days from the first dose ({state})"
     return text
+
+
+def clinic_files_line(guideline: Guideline | None, assumptions: Assumptions | None) -> str | None:
+    """Which of a clinic's own files the reviews use, in a sentence (``None``: only the
+    shipped ones), so that a category or a recommendation is never read as the paper's
+    alone when a clinic has changed what decides it."""
+    parts = []
+    if guideline is not None:
+        parts.append(f"guideline {guideline.id} {guideline.version}")
+    if assumptions is not None:
+        tolerance = assumptions.growing_lesion_tolerance_pct
+        parts.append(
+            f"assumptions {assumptions.id} {assumptions.version} "
+            f"(growing-lesion tolerance {tolerance}%)"
+        )
+    return f"Reviewing with the clinic's own {' and '.join(parts)}." if parts else None

@@ -24,6 +24,7 @@ from il2tui.tui.text import clean
 from il2tui.tui.worklist_nav import WorklistApp
 
 if TYPE_CHECKING:
+    from il2tui.clinical.guideline import Assumptions, Guideline
     from il2tui.tui.steps import Step
 
 KEYS_HELP = "Open the list of keys for this screen"
@@ -65,10 +66,12 @@ class AssistApp(WorklistApp):
         cursor_blink: bool = True,
         warm_delay: float = 0.25,
         folder: Path | None = None,
+        clinic: tuple[Guideline | None, Assumptions | None] = (None, None),
     ) -> None:
         """See :func:`make_app`."""
         super().__init__()
         self.case_path, self.demo, self.data_dir = case_path, demo, data_dir
+        self.guideline, self.assumptions = clinic
         self.folder = folder
         self.saved_paths = []
         self._parked = {}
@@ -78,6 +81,7 @@ class AssistApp(WorklistApp):
     def on_mount(self) -> None:
         """Show the first screen; load the engine and evidence once it is up."""
         self.call_after_refresh(memory.resume_after_start)
+        self._say_clinic_files()
         if self.warm_delay > 0:
             self.set_timer(self.warm_delay, self.warm_up)
         else:
@@ -90,6 +94,15 @@ class AssistApp(WorklistApp):
             self.show_worklist(self.folder)
         else:
             self.show_home()
+
+    def _say_clinic_files(self) -> None:
+        """A clinic's own guideline or assumptions decide every review: say so at the start."""
+        if self.guideline is None and self.assumptions is None:
+            return
+        from il2tui.report.common import clinic_files_line
+
+        line = clinic_files_line(self.guideline, self.assumptions)
+        self.notify(f"{line} The Help screen (F1) says so too.", timeout=12)
 
     def show_home(self) -> None:
         """The worklist of the data folder when it holds cases, else the start screen."""
@@ -199,7 +212,7 @@ class AssistApp(WorklistApp):
         if session is None or session.case is None or session.path is None:
             self.notify("Nothing to export yet: answer the patient step first.", timeout=4)
             return None
-        review = review_case(session.case)
+        review = review_case(session.case, self.guideline, self.assumptions)
         try:
             path = write_report(session.path, review, transcript(session.case, review))
         except OSError as exc:
@@ -223,6 +236,7 @@ def make_app(
     cursor_blink: bool = True,
     warm_delay: float = 0.25,
     folder: Path | None = None,
+    clinic: tuple[Guideline | None, Assumptions | None] = (None, None),
 ) -> AssistApp:
     """Build the assistant.
 
@@ -235,6 +249,8 @@ def make_app(
         warm_delay: seconds after the first screen before the engine and pandas load
             (tests pass 0, so nothing waits on a timer).
         folder: a folder of case files to open as a worklist.
+        clinic: a clinic's own guideline and assumptions (``None``: the shipped one), used
+            by every review, the worklist's included.
     """
     return AssistApp(
         case_path=case_path,
@@ -243,4 +259,5 @@ def make_app(
         cursor_blink=cursor_blink,
         warm_delay=warm_delay,
         folder=folder,
+        clinic=clinic,
     )

@@ -22,6 +22,7 @@ from textual.reactive import reactive
 
 if TYPE_CHECKING:
     from il2tui.case.model import Case
+    from il2tui.clinical.guideline import Assumptions, Guideline
     from il2tui.clinical.model import Review
     from il2tui.tui.session import Session
 
@@ -69,7 +70,7 @@ def review_in_thread(node: DOMNode, case: Case, done: Done, group: str) -> None:
     """
     app = node.app
     if isinstance(app, ReviewingApp) and app.engine_ready and _inline(case):
-        done(*_reported(app, *_review(case)))
+        done(*_reported(app, *_review(app, case)))
         return
     jobs: dict[str, _Job] = node.__dict__.setdefault("_il2_review_jobs", {})
     job = jobs.setdefault(group, _Job())
@@ -78,14 +79,20 @@ def review_in_thread(node: DOMNode, case: Case, done: Done, group: str) -> None:
         _start(node, job, group)
 
 
-def _review(case: Case) -> tuple[Review | None, str | None]:
-    """The engine's review of ``case``, or why it failed (the app keeps running)."""
+def _review(app: App, case: Case) -> tuple[Review | None, str | None]:
+    """The engine's review of ``case`` under the app's guideline and assumptions (a clinic's
+    own files, or the shipped ones), or why it failed (the app keeps running)."""
     from il2tui.clinical.review import review_case
 
     try:
-        return review_case(case), None
+        return review_case(case, *clinic_files(app)), None
     except Exception as exc:  # shown to the clinician
         return None, f"The review failed ({type(exc).__name__}: {exc}). {KEPT}"
+
+
+def clinic_files(app: App) -> tuple[Guideline | None, Assumptions | None]:
+    """The guideline and assumptions the app reviews with (``None``: the shipped one)."""
+    return getattr(app, "guideline", None), getattr(app, "assumptions", None)
 
 
 Result = tuple["Review | None", "str | None"]
@@ -105,7 +112,7 @@ def _start(node: DOMNode, job: _Job, group: str) -> None:
     (case, done), job.waiting, job.busy = job.waiting, None, True
 
     def work() -> None:
-        node.app.call_from_thread(finish, *_review(case))
+        node.app.call_from_thread(finish, *_review(node.app, case))
 
     def finish(review: Review | None, error: str | None) -> None:
         job.busy = False
@@ -129,6 +136,11 @@ def _start(node: DOMNode, job: _Job, group: str) -> None:
 
 class ReviewingApp(App[None]):
     """The part of the app that talks to the engine and the evidence."""
+
+    guideline: Guideline | None = None
+    """A clinic's own guideline (``il2 assist --guideline FILE``); ``None``: the shipped one."""
+    assumptions: Assumptions | None = None
+    """A clinic's own assumptions (``il2 assist --assumptions FILE``); ``None``: shipped."""
 
     review_state: reactive[ReviewState | None] = reactive(None, init=False, always_update=True)
     frames: reactive[dict[str, Any]] = reactive(dict, init=False, always_update=True)
@@ -188,7 +200,7 @@ class ReviewingApp(App[None]):
         if session is None or session.case is None or not _inline(session.case):
             return  # a very large case is reviewed in a worker, after the first frame
         self._requested = (session, session.revision)
-        review, error = _reported(self, *_review(session.case))
+        review, error = _reported(self, *_review(self, session.case))
         self.review_state = ReviewState(session.revision, review, error)
         self._engine_loaded()
 

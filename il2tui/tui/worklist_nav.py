@@ -16,6 +16,7 @@ from textual.binding import Binding
 
 from il2tui.tui.flow import FlowApp
 from il2tui.tui.host import Saved
+from il2tui.tui.reviewing import clinic_files
 
 if TYPE_CHECKING:
     from il2tui.tui.steps import Step
@@ -38,7 +39,7 @@ class WorklistApp(FlowApp):
         from il2tui.tui.worklist_state import Worklist
 
         if folder is not None and (self.worklist is None or self.worklist.folder != folder):
-            self.worklist = Worklist(folder)
+            self.worklist = Worklist(folder, clinic_files(self))
         if self.worklist is not None:
             self._swap(WorklistScreen(self.worklist))
 
@@ -67,7 +68,7 @@ class WorklistApp(FlowApp):
                 self._parked[session.path] = session.drafts
             path = session.path
             if worklist and session.case and path and path.is_relative_to(worklist.folder):
-                worklist.replace(review_row(str(path), session.case))
+                worklist.replace(review_row(str(path), session.case, *clinic_files(self)))
         self.use(None)  # frees the file's lock: the case can be opened again
         self.show_worklist()
 

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from il2tui.case.files import case_files
+from il2tui.clinical.guideline import Assumptions, Guideline
 from il2tui.clinical.worklist import WorklistRow, attention, read_row
 from il2tui.report.worklist import cells
 
@@ -26,6 +27,8 @@ class Worklist:
     """A folder's worklist: the rows by file, and the filter, sort and cursor of the screen."""
 
     folder: Path
+    clinic: tuple[Guideline | None, Assumptions | None] = (None, None)
+    """A clinic's own guideline and assumptions to review with (``None``: the shipped one)."""
     rows: dict[str, WorklistRow] = field(default_factory=dict)
     stamps: dict[str, Stamp | None] = field(default_factory=dict)
     filter: str = ""
@@ -47,7 +50,7 @@ class Worklist:
         """Read and review one file, noting its stamp (a file that cannot be seen is listed
         as unreadable and read again at the next look)."""
         self.stamps[str(path)] = stamp_of(path)
-        return read_row(path)
+        return read_row(path, *self.clinic)
 
     def take(self, rows: list[WorklistRow], gone: list[str]) -> None:
         """Keep a batch (on the app's thread)."""

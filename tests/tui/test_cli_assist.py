@@ -42,6 +42,19 @@ def test_demo_opens_the_demo(fake_app: type[FakeApp]) -> None:
     assert fake_app.built == {"case_path": None, "demo": True, "ran": True}
 
 
+def test_a_clinics_own_files_reach_the_assistant(fake_app: type[FakeApp], tmp_path: Path) -> None:
+    """``--assumptions`` is read before the assistant starts and handed to it; the guideline
+    not given stays the shipped one (``None``)."""
+    from tests.engine.test_growing_tolerance import _clinic
+
+    own = _clinic(tmp_path, "24")
+    result = runner.invoke(app, ["assist", "--demo", "--assumptions", str(own)])
+    assert result.exit_code == 0, result.output
+    guideline, assumptions = fake_app.built.pop("clinic")  # type: ignore[misc]
+    assert guideline is None and str(assumptions.growing_lesion_tolerance_pct) == "24"
+    assert fake_app.built == {"case_path": None, "demo": True, "ran": True}
+
+
 def test_a_file_and_demo_together_are_refused(fake_app: type[FakeApp], tmp_path: Path) -> None:
     result = runner.invoke(app, ["assist", str(tmp_path / "x.json"), "--demo"])
     assert result.exit_code == 2, result.output

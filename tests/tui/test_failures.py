@@ -179,7 +179,7 @@ def test_a_review_that_raises_is_shown_with_what_to_do(
     and how to keep the case; the decision screen stays open."""
     import il2tui.clinical.review
 
-    def broken(case: object) -> None:
+    def broken(*given: object) -> None:
         raise ValueError("unexpected state")
 
     path = cases.write_case(tmp_path, "retreat")

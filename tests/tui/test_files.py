@@ -293,9 +293,9 @@ def test_a_case_with_many_restagings_is_reviewed_off_the_ui_thread(
     threads: list[bool] = []
     real = reviewing._review
 
-    def spy(case: object) -> object:
+    def spy(app: object, case: object) -> object:
         threads.append(threading.current_thread() is threading.main_thread())
-        return real(case)  # type: ignore[arg-type]
+        return real(app, case)  # type: ignore[arg-type]
 
     monkeypatch.setattr(reviewing, "_review", spy)
     app = build(case_path=cases.write(tmp_path, "case", _restaged(count)))

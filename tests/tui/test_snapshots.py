@@ -346,8 +346,8 @@ def stale_clinic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     real = worklist.review_case
 
-    def review_case(case, guideline=None):  # type: ignore[no-untyped-def]
-        review = real(case, guideline)
+    def review_case(case, *files):  # type: ignore[no-untyped-def]
+        review = real(case, *files)
         return mark_stale(review) if review.label == "Eve" else review
 
     monkeypatch.setattr(worklist, "review_case", review_case)

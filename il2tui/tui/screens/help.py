@@ -41,12 +41,23 @@ class HelpScreen(Fits, ModalScreen[None]):
             path = case_path(self.app)
             if path is not None:
                 yield Static(literal(f"Case file: {path}"), id="help-path")
+            clinic = _clinic_line(self.app)
+            if clinic is not None:
+                yield Static(literal(clinic), id="help-clinic")
             with VerticalScroll(id="help-keys"):
                 yield Static(keys_table(self.app, self.under))
 
     def action_close(self) -> None:
         """Back to the screen."""
         self.dismiss(None)
+
+
+def _clinic_line(app: App) -> str | None:
+    """Which of a clinic's own files decide the reviews (``il2 assist --guideline``...)."""
+    from il2tui.report.common import clinic_files_line
+    from il2tui.tui.reviewing import clinic_files
+
+    return clinic_files_line(*clinic_files(app))
 
 
 def keys_table(app: App, screen: Screen) -> Table:
