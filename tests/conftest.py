@@ -3,10 +3,18 @@
 Every test runs with HOME, the XDG folders and the autosave folder pointed at a
 temporary directory, and with a fixed clock, so nothing depends on (or
 touches) the user's real files or today's date.
+
+Under mutation testing (mutmut sets ``MUTANT_UNDER_TEST``) every cache of the
+engine is emptied before each test: a result cached while one mutant (or the
+original code) ran would otherwise be served to the next test, so a test could
+pass without running the mutated code at all, and mutmut's map of which tests
+reach which function would miss every test after the first.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -41,3 +49,19 @@ def fixed_clock() -> Iterator[datetime]:
     clock.set_clock(lambda: FIXED_NOW)
     yield FIXED_NOW
     clock.set_clock(None)
+
+
+def _clear_engine_caches() -> None:
+    """``cache_clear()`` every ``functools.cache``/``lru_cache`` of the il2tui modules."""
+    for name, module in list(sys.modules.items()):
+        if name == "il2tui" or name.startswith("il2tui."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches_under_mutation() -> None:
+    """Empty the engine's caches before each test when mutmut runs the suite."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        _clear_engine_caches()
