@@ -157,10 +157,10 @@ def create_new(folder: Path, stem: str, suffix: str = ".json") -> Path:
         raise SaveError(candidate, cause) from None
     except OSError as exc:
         raise SaveError(candidate, exc) from exc
-    for number in range(2, 10_000):
+    for number in range(1, 10_000):  # stem, then stem-2 to stem-9999
+        candidate = folder / (f"{stem}-{number}{suffix}" if number > 1 else f"{stem}{suffix}")
         if claim(candidate):
             return candidate
-        candidate = folder / f"{stem}-{number}{suffix}"
     raise SaveError(candidate, OSError(errno.EEXIST, "every name like it is taken"))
 
 
