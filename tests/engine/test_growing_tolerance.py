@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from il2tui.cli.main import app
+from il2tui.clinical.criteria import classify_case
 from il2tui.clinical.guideline import GuidelineError, load_assumptions
 from il2tui.clinical.review import review_case
 from il2tui.core.resources import read_shipped_text
@@ -81,3 +83,35 @@ def test_the_growing_lesion_is_named_with_its_change() -> None:
     basis = review_case(CASE).courses[1].assessments[0].basis
     assert "L1 (site L1) grew: 124 mm² from its nadir of 100 mm², +24.0%" in basis
     assert "not a PR" in basis and "MR" in basis
+
+
+#: SPD 800 → 200 → 234 mm² (-70.75%, PR by size) while L1 grows 100 → 124 mm² (+24%)
+#: and L2 100 → 110 mm² (+10%).
+TWO_GROW = build(
+    {"L1": [20, 20], "L2": [20, 20]},
+    [{"L1": [10, 10], "L2": [10, 10]}],
+    [{"L1": [12.4, 10], "L2": [11, 10]}],
+)
+NOT_A_PR = ": not a PR (a PR needs no growing lesion), MR (threshold: 25% reduction)"
+
+
+def test_every_growing_lesion_is_named_in_the_line_that_decided() -> None:
+    """Tolerance 0 (the paper's reading): both lesions grew, each with its numbers."""
+    [[_], [second]] = classify_case(TWO_GROW)
+    assert second.response == "MR"
+    assert second.basis == (
+        "SPD 234 mm² from 800 mm²: -70.8%, but "
+        "L1 (site L1) grew: 124 mm² from its nadir of 100 mm², +24.0%; "
+        "L2 (site L2) grew: 110 mm² from its nadir of 100 mm², +10.0%" + NOT_A_PR
+    )
+
+
+def test_under_a_tolerance_the_line_says_it_was_exceeded() -> None:
+    """Tolerance 10%: L2 at exactly +10% is not growing; L1 at +24% is, beyond 10%."""
+    [[_], [second]] = classify_case(TWO_GROW, tolerance_pct=Decimal(10))
+    assert second.response == "MR"
+    assert second.basis == (
+        "SPD 234 mm² from 800 mm²: -70.8%, but "
+        "L1 (site L1) grew: 124 mm² from its nadir of 100 mm², +24.0% "
+        "(more than the tolerance of 10%)" + NOT_A_PR
+    )
