@@ -4,11 +4,12 @@ Every test runs with HOME, the XDG folders and the autosave folder pointed at a
 temporary directory, and with a fixed clock, so nothing depends on (or
 touches) the user's real files or today's date.
 
-Under mutation testing (mutmut sets ``MUTANT_UNDER_TEST``) every cache of the
-engine is emptied before each test: a result cached while one mutant (or the
-original code) ran would otherwise be served to the next test, so a test could
-pass without running the mutated code at all, and mutmut's map of which tests
-reach which function would miss every test after the first.
+Under mutation testing (mutmut sets ``MUTANT_UNDER_TEST``) hypothesis draws the
+same examples every run, and every cache of the engine is emptied before each
+test: a result cached while one mutant (or the original code) ran would otherwise
+be served to the next test, so a test could pass without running the mutated code
+at all, and mutmut's map of which tests reach which function would miss every
+test after the first.
 """
 
 from __future__ import annotations
@@ -20,11 +21,19 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from il2tui.core import clock
 
 FIXED_NOW = datetime(2026, 6, 1, 9, 30, 0)
 REPO = Path(__file__).resolve().parent.parent
+
+if "MUTANT_UNDER_TEST" in os.environ:
+    # Under mutmut: the same examples in every run, so a mutant a property test killed
+    # once is killed again, and no deadline (every call of the core goes through a
+    # trampoline, slower than the code itself).
+    settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
+    settings.load_profile("mutation")
 
 
 @pytest.fixture(autouse=True)
