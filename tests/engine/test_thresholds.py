@@ -76,6 +76,16 @@ def test_cr_is_consolidated_once_then_stopped() -> None:
     assert _rules(GONE, GONE) == ["cr_consolidate", "cr_consolidated"]
 
 
+def test_an_unevaluable_course_does_not_restart_the_count_since_a_cr() -> None:
+    """CR, NE, CR: the CR of course 1 still holds (NE neither ends nor extends it), so at
+    course 3 it has been consolidated: stop, not a second consolidation."""
+    assert _rules(GONE, {"L1": None}, GONE) == [
+        "cr_consolidate",
+        "not_evaluable",
+        "cr_consolidated",
+    ]
+
+
 def _category(baseline: list[Any], found: list[Any]) -> str:
     return review_case(build({"L1": baseline}, [{"L1": found}])).courses[0].response
 
