@@ -64,6 +64,19 @@ def test_a_tolerance_out_of_bounds_is_refused_with_the_field(
     assert "growing_lesion_tolerance_pct" in str(raised.value)
 
 
+def test_a_clinics_file_that_is_wrong_or_missing_is_named_in_the_message(tmp_path: Path) -> None:
+    wrong = _clinic(tmp_path, "30")
+    with pytest.raises(GuidelineError) as raised:
+        load_assumptions(wrong)
+    assert str(raised.value) == (
+        f"{wrong}: growing_lesion_tolerance_pct: input should be less than 25 (found 30)"
+    )
+    missing = tmp_path / "no-such-file.toml"
+    with pytest.raises(GuidelineError) as raised:
+        load_assumptions(missing)
+    assert str(raised.value) == f"{missing}: no such file"
+
+
 def test_il2_review_takes_the_clinics_file(tmp_path: Path) -> None:
     case = tmp_path / "case.json"
     from il2tui.case.files import dump_case
