@@ -59,6 +59,16 @@ def test_no_fifth_course_caution_after_course_4_only() -> None:
     assert ["no_fifth_course" in ids for ids in cautions] == [False, False, False, True]
 
 
+def test_the_fifth_course_caution_cites_its_pages() -> None:
+    """The caution shows where the paper says it: Table 5 and the Results on tempo."""
+    review = review_case(build({"L1": [20, 20]}, *([SHRUNK] for _ in range(4))))
+    [caution] = [n for n in review.courses[3].recommendation.cautions if n.id == "no_fifth_course"]
+    assert [(c.key, c.text) for c in caution.sources] == [
+        ("table5", "Table 5 (reasons for discontinuing treatment), p. 1957"),
+        ("results.tempo", "Results: Tempo of Response, p. 1956"),
+    ]
+
+
 def _rules(*courses: dict[str, Any]) -> list[str]:
     review = review_case(build({"L1": [20, 20]}, *([found] for found in courses)))
     return [course.recommendation.rule for course in review.courses]
