@@ -55,6 +55,14 @@ def test_the_shipped_tolerance_is_the_papers_literal_reading() -> None:
     assert review_case(CASE).courses[1].assessments[0].response == "MR"
 
 
+def test_a_tolerance_keeps_every_digit_the_clinic_wrote(tmp_path: Path) -> None:
+    """Read as a decimal, never through a float (which would show 10.123456789012346)."""
+    assumed = load_assumptions(_clinic(tmp_path, "10.12345678901234567"))
+    assert assumed.growing_lesion_tolerance_pct == Decimal("10.12345678901234567")
+    growing = next(n for n in assumed.notes() if n.id == "growing_lesion")
+    assert "beyond a tolerance of 10.12345678901234567% (0 unless" in growing.text
+
+
 @pytest.mark.parametrize("tolerance", ["25", "-1", '"x"'])
 def test_a_tolerance_out_of_bounds_is_refused_with_the_field(
     tmp_path: Path, tolerance: str

@@ -88,3 +88,21 @@ def test_a_wrong_condition_is_explained_whole(
     with pytest.raises(GuidelineError) as caught:
         load_guideline(file)
     assert str(caught.value) == f"{file}: {message}"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("id = [", "not valid TOML: Invalid value (at end of document)"),
+        ('colour = "red"\n' + SHIPPED, "colour: is not a field of a guideline file (a typo?)"),
+    ],
+    ids=["not TOML", "unknown field"],
+)
+def test_a_file_that_is_not_a_guideline_is_explained_whole(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    file = tmp_path / "clinic.toml"
+    file.write_text(text, encoding="utf-8")
+    with pytest.raises(GuidelineError) as caught:
+        load_guideline(file)
+    assert str(caught.value) == f"{file}: {message}"
