@@ -101,6 +101,11 @@ def test_a_pr_at_most_names_every_site_not_known_to_be_gone() -> None:
     )
 
 
+def test_a_site_that_progressed_is_named_in_the_line_that_decided() -> None:
+    result = review_case(case_from_data(_data({"N1": "progressed"}))).courses[0].assessments[0]
+    assert result.basis == "Non-measurable disease N1 (bone) progressed unequivocally: PD"
+
+
 def test_every_output_shows_the_sites() -> None:
     review = review_case(case_from_data(_data({"N1": "present"})))
     assert "N1 (bone), other: non-measurable disease" in render_text(review)
