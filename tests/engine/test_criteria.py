@@ -176,3 +176,17 @@ def test_a_lesion_not_measured_keeps_its_nadir_diameters_in_the_json_report() ->
     [_, l2] = data["courses"][1]["assessments"][0]["lesions"]
     assert (l2["id"], l2["status"], l2["nadir_before_mm2"]) == ("L2", "not_assessed", 25)
     assert l2["nadir_diameters"] == [5, 5]
+
+
+def test_a_nadir_is_where_it_was_first_reached() -> None:
+    """L1 at 10 × 1 mm (10 mm²), then 2.5 × 4 mm (10.0 mm², the same area), then 5 × 5: the
+    nadir the third evaluation is measured from is the first one's, written as there (10,
+    not 10.0) and with its diameters (10 × 1), so the JSON report does not change when a
+    later evaluation only equals the nadir."""
+    case = build({"L1": [20, 20]}, [{"L1": [10, 1]}], [{"L1": [2.5, 4]}], [{"L1": [5, 5]}])
+    data = json.loads(render_json(review_case(case)), parse_float=Decimal)
+    third = data["courses"][2]["assessments"][0]
+    assert str(third["spd_nadir_before_mm2"]) == "10"
+    assert str(third["lesions"][0]["nadir_before_mm2"]) == "10"
+    assert third["lesions"][0]["nadir_diameters"] == [10, 1]
+    assert third["response"] == "PD"  # 25 mm² is +150% on the nadir
