@@ -9,12 +9,13 @@ same examples every run, and every cache of the engine is emptied before each
 test: a result cached while one mutant (or the original code) ran would otherwise
 be served to the next test, so a test could pass without running the mutated code
 at all, and mutmut's map of which tests reach which function would miss every
-test after the first.
+test after the first. A test that hangs under a mutant ends the run as a timeout.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from datetime import datetime
@@ -69,8 +70,29 @@ def _clear_engine_caches() -> None:
                     value.cache_clear()
 
 
+#: Under mutmut, a test still running after this long hangs (a mutant such as a
+#: bisection's ``high + low > TOLERANCE`` never ends): the test run ends as mutmut's
+#: "timeout" (a kill) at once, instead of at mutmut's own limit of about 15 times the
+#: tests' usual time (18 minutes for the intervals). The slowest test here takes 4 s.
+HUNG_AFTER_S = 60
+MUTMUT_TIMEOUT = 36
+
+
+def _hung(signum: int, frame: object) -> None:
+    os._exit(MUTMUT_TIMEOUT)
+
+
 @pytest.fixture(autouse=True)
-def fresh_caches_under_mutation() -> None:
-    """Empty the engine's caches before each test when mutmut runs the suite."""
-    if "MUTANT_UNDER_TEST" in os.environ:
-        _clear_engine_caches()
+def under_mutation() -> Iterator[None]:
+    """When mutmut runs the suite: empty the engine's caches, and end a hung test."""
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        yield
+        return
+    _clear_engine_caches()
+    previous = signal.signal(signal.SIGALRM, _hung)
+    signal.alarm(HUNG_AFTER_S)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
