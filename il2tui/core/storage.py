@@ -21,6 +21,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from il2tui.core.reading import Fingerprint, digest
@@ -157,11 +158,18 @@ def create_new(folder: Path, stem: str, suffix: str = ".json") -> Path:
         raise SaveError(candidate, cause) from None
     except OSError as exc:
         raise SaveError(candidate, exc) from exc
-    for number in range(2, 10_000):
+    for name in _names(stem, suffix):
+        candidate = folder / name
         if claim(candidate):
             return candidate
-        candidate = folder / f"{stem}-{number}{suffix}"
     raise SaveError(candidate, OSError(errno.EEXIST, "every name like it is taken"))
+
+
+def _names(stem: str, suffix: str) -> Iterator[str]:
+    """``stem.json``, then ``stem-2.json`` to ``stem-9999.json``."""
+    yield f"{stem}{suffix}"
+    for number in range(2, 10_000):
+        yield f"{stem}-{number}{suffix}"
 
 
 def claim(path: Path) -> bool:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from il2tui.clinical.confirm import RANK, confirmations
+from il2tui.clinical.confirm import RANK, confirmations, run_start
 
 CATEGORIES = list(RANK)
 
@@ -69,3 +69,12 @@ def test_a_long_run_is_confirmed_by_the_first_evaluation_28_days_on() -> None:
     dates = [date(1950, 1, 1) + timedelta(days=2 * i) for i in range(count)]
     found = confirmations(["PR"] * count, dates)
     assert {(s.first_seen, s.confirmed_on) for s in found} == {(dates[0], dates[14])}
+
+
+def test_a_run_starts_at_its_first_evaluation_at_that_level_or_better() -> None:
+    """Walking back from the last evaluation: NE is skipped, a worse category ends the run."""
+    assert run_start(["SD", "CR", "CR", "CR"], 3) == 1
+    assert run_start(["CR", "NE", "CR"], 2) == 0
+    assert run_start(["PR", "CR", "NE", "MR", "CR"], 4) == 4
+    assert run_start(["CR", "PR", "CR"], 2) == 2  # a PR is worse than the CR's level
+    assert run_start(["CR", "PR", "CR"], 1) == 0  # a CR is at least the PR's level

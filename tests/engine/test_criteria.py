@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -18,6 +19,7 @@ from il2tui.clinical.guideline import load_assumptions
 from il2tui.clinical.model import AssessmentResult
 from il2tui.clinical.review import review_case
 from il2tui.core import display
+from il2tui.report.to_json import render_json
 from tests.engine.helpers import build
 
 
@@ -149,3 +151,42 @@ def test_the_assumptions_file_states_the_engines_numbers() -> None:
     assert f"{CONFIRMATION_DAYS} days" in text["confirmation_28_days"]
     assert f"above {MAX_DIAMETER_MM} mm" in text["plausible_diameters"]
     assert f"more than {MAX_DECIMAL_PLACES} decimal places" in text["plausible_diameters"]
+
+
+def test_a_lesion_under_one_square_millimetre_can_still_grow() -> None:
+    """L1 from 1 × 0.8 to 1 × 0.9 mm (0.8 to 0.9 mm², +12.5%) while the SPD is 74.8% down:
+    a growing lesion however small, so MR, not PR."""
+    result = _last(
+        build(
+            {"L1": [1, 1], "L2": [20, 20]},
+            [{"L1": [1, Decimal("0.8")], "L2": [10, 10]}],
+            [{"L1": [1, Decimal("0.9")], "L2": [10, 10]}],
+        )
+    )
+    assert [row.growing for row in result.lesions] == [True, False]
+    assert result.response == "MR"
+
+
+def test_a_lesion_not_measured_keeps_its_nadir_diameters_in_the_json_report() -> None:
+    """L2 went from 8 × 8 to 5 × 5 mm, then was not measured: its row still gives the nadir."""
+    case = build(
+        {"L1": [20, 20], "L2": [8, 8]}, [{"L1": [10, 10], "L2": [5, 5]}], [{"L1": [10, 10]}]
+    )
+    data = json.loads(render_json(review_case(case)))
+    [_, l2] = data["courses"][1]["assessments"][0]["lesions"]
+    assert (l2["id"], l2["status"], l2["nadir_before_mm2"]) == ("L2", "not_assessed", 25)
+    assert l2["nadir_diameters"] == [5, 5]
+
+
+def test_a_nadir_is_where_it_was_first_reached() -> None:
+    """L1 at 10 × 1 mm (10 mm²), then 2.5 × 4 mm (10.0 mm², the same area), then 5 × 5: the
+    nadir the third evaluation is measured from is the first one's, written as there (10,
+    not 10.0) and with its diameters (10 × 1), so the JSON report does not change when a
+    later evaluation only equals the nadir."""
+    case = build({"L1": [20, 20]}, [{"L1": [10, 1]}], [{"L1": [2.5, 4]}], [{"L1": [5, 5]}])
+    data = json.loads(render_json(review_case(case)), parse_float=Decimal)
+    third = data["courses"][2]["assessments"][0]
+    assert str(third["spd_nadir_before_mm2"]) == "10"
+    assert str(third["lesions"][0]["nadir_before_mm2"]) == "10"
+    assert third["lesions"][0]["nadir_diameters"] == [10, 1]
+    assert third["response"] == "PD"  # 25 mm² is +150% on the nadir

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from il2tui.cli.main import app
+from il2tui.clinical.criteria import classify_case
 from il2tui.clinical.guideline import GuidelineError, load_assumptions
 from il2tui.clinical.review import review_case
 from il2tui.core.resources import read_shipped_text
@@ -53,6 +55,14 @@ def test_the_shipped_tolerance_is_the_papers_literal_reading() -> None:
     assert review_case(CASE).courses[1].assessments[0].response == "MR"
 
 
+def test_a_tolerance_keeps_every_digit_the_clinic_wrote(tmp_path: Path) -> None:
+    """Read as a decimal, never through a float (which would show 10.123456789012346)."""
+    assumed = load_assumptions(_clinic(tmp_path, "10.12345678901234567"))
+    assert assumed.growing_lesion_tolerance_pct == Decimal("10.12345678901234567")
+    growing = next(n for n in assumed.notes() if n.id == "growing_lesion")
+    assert "beyond a tolerance of 10.12345678901234567% (0 unless" in growing.text
+
+
 @pytest.mark.parametrize("tolerance", ["25", "-1", '"x"'])
 def test_a_tolerance_out_of_bounds_is_refused_with_the_field(
     tmp_path: Path, tolerance: str
@@ -60,6 +70,19 @@ def test_a_tolerance_out_of_bounds_is_refused_with_the_field(
     with pytest.raises(GuidelineError) as raised:
         load_assumptions(_clinic(tmp_path, tolerance))
     assert "growing_lesion_tolerance_pct" in str(raised.value)
+
+
+def test_a_clinics_file_that_is_wrong_or_missing_is_named_in_the_message(tmp_path: Path) -> None:
+    wrong = _clinic(tmp_path, "30")
+    with pytest.raises(GuidelineError) as raised:
+        load_assumptions(wrong)
+    assert str(raised.value) == (
+        f"{wrong}: growing_lesion_tolerance_pct: input should be less than 25 (found 30)"
+    )
+    missing = tmp_path / "no-such-file.toml"
+    with pytest.raises(GuidelineError) as raised:
+        load_assumptions(missing)
+    assert str(raised.value) == f"{missing}: no such file"
 
 
 def test_il2_review_takes_the_clinics_file(tmp_path: Path) -> None:
@@ -111,3 +134,35 @@ def test_the_growing_lesion_is_named_with_its_change() -> None:
     basis = review_case(CASE).courses[1].assessments[0].basis
     assert "L1 (site L1) grew: 124 mm² from its nadir of 100 mm², +24.0%" in basis
     assert "not a PR" in basis and "MR" in basis
+
+
+#: SPD 800 → 200 → 234 mm² (-70.75%, PR by size) while L1 grows 100 → 124 mm² (+24%)
+#: and L2 100 → 110 mm² (+10%).
+TWO_GROW = build(
+    {"L1": [20, 20], "L2": [20, 20]},
+    [{"L1": [10, 10], "L2": [10, 10]}],
+    [{"L1": [12.4, 10], "L2": [11, 10]}],
+)
+NOT_A_PR = ": not a PR (a PR needs no growing lesion), MR (threshold: 25% reduction)"
+
+
+def test_every_growing_lesion_is_named_in_the_line_that_decided() -> None:
+    """Tolerance 0 (the paper's reading): both lesions grew, each with its numbers."""
+    [[_], [second]] = classify_case(TWO_GROW)
+    assert second.response == "MR"
+    assert second.basis == (
+        "SPD 234 mm² from 800 mm²: -70.8%, but "
+        "L1 (site L1) grew: 124 mm² from its nadir of 100 mm², +24.0%; "
+        "L2 (site L2) grew: 110 mm² from its nadir of 100 mm², +10.0%" + NOT_A_PR
+    )
+
+
+def test_under_a_tolerance_the_line_says_it_was_exceeded() -> None:
+    """Tolerance 10%: L2 at exactly +10% is not growing; L1 at +24% is, beyond 10%."""
+    [[_], [second]] = classify_case(TWO_GROW, tolerance_pct=Decimal(10))
+    assert second.response == "MR"
+    assert second.basis == (
+        "SPD 234 mm² from 800 mm²: -70.8%, but "
+        "L1 (site L1) grew: 124 mm² from its nadir of 100 mm², +24.0% "
+        "(more than the tolerance of 10%)" + NOT_A_PR
+    )

@@ -84,6 +84,28 @@ def test_the_category_follows_the_non_measurable_site(
     assert result.response == category and words in result.basis
 
 
+def test_a_pr_at_most_names_every_site_not_known_to_be_gone() -> None:
+    """Three sites: bone absent, pleura present, skin not assessed; the line names the two."""
+    sites = [
+        {"id": "N1", "site": "bone", "method": "other"},
+        {"id": "N2", "site": "pleura", "method": "other"},
+        {"id": "N3", "site": "skin", "method": "other"},
+    ]
+    data = _data({"N1": "absent", "N2": "present"}, sites)
+    result = review_case(case_from_data(data)).courses[0].assessments[0]
+    assert result.response == "PR"
+    assert result.basis == (
+        "The baseline lesion has disappeared, no new lesion, but non-measurable disease is "
+        "not known to be gone (N2 (pleura) present; N3 (skin) not assessed): PR at most "
+        "(a CR needs all disease gone)"
+    )
+
+
+def test_a_site_that_progressed_is_named_in_the_line_that_decided() -> None:
+    result = review_case(case_from_data(_data({"N1": "progressed"}))).courses[0].assessments[0]
+    assert result.basis == "Non-measurable disease N1 (bone) progressed unequivocally: PD"
+
+
 def test_every_output_shows_the_sites() -> None:
     review = review_case(case_from_data(_data({"N1": "present"})))
     assert "N1 (bone), other: non-measurable disease" in render_text(review)

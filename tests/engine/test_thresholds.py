@@ -59,6 +59,16 @@ def test_no_fifth_course_caution_after_course_4_only() -> None:
     assert ["no_fifth_course" in ids for ids in cautions] == [False, False, False, True]
 
 
+def test_the_fifth_course_caution_cites_its_pages() -> None:
+    """The caution shows where the paper says it: Table 5 and the Results on tempo."""
+    review = review_case(build({"L1": [20, 20]}, *([SHRUNK] for _ in range(4))))
+    [caution] = [n for n in review.courses[3].recommendation.cautions if n.id == "no_fifth_course"]
+    assert [(c.key, c.text) for c in caution.sources] == [
+        ("table5", "Table 5 (reasons for discontinuing treatment), p. 1957"),
+        ("results.tempo", "Results: Tempo of Response, p. 1956"),
+    ]
+
+
 def _rules(*courses: dict[str, Any]) -> list[str]:
     review = review_case(build({"L1": [20, 20]}, *([found] for found in courses)))
     return [course.recommendation.rule for course in review.courses]
@@ -74,6 +84,16 @@ def test_no_objective_response_rule_changes_between_course_1_and_course_2() -> N
 def test_cr_is_consolidated_once_then_stopped() -> None:
     """courses_since_cr 0: consolidate; 1: stop (the CR was consolidated)."""
     assert _rules(GONE, GONE) == ["cr_consolidate", "cr_consolidated"]
+
+
+def test_an_unevaluable_course_does_not_restart_the_count_since_a_cr() -> None:
+    """CR, NE, CR: the CR of course 1 still holds (NE neither ends nor extends it), so at
+    course 3 it has been consolidated: stop, not a second consolidation."""
+    assert _rules(GONE, {"L1": None}, GONE) == [
+        "cr_consolidate",
+        "not_evaluable",
+        "cr_consolidated",
+    ]
 
 
 def _category(baseline: list[Any], found: list[Any]) -> str:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.stats import binomtest
 
-from il2tui.evidence.intervals import clopper_pearson
+from il2tui.evidence.intervals import clopper_pearson, upper_bound_none_seen
 from il2tui.evidence.loader import load
 from il2tui.evidence.lookup import MAX_COURSE, cohort
 from il2tui.evidence.rows import ResponseRow, TransitionRow
@@ -96,3 +96,11 @@ def test_none_or_all_have_closed_forms(n: int) -> None:
 def test_impossible_counts_are_refused(k: int, n: int, level: float) -> None:
     with pytest.raises(ValueError):
         clopper_pearson(k, n, level)
+
+
+def test_a_bound_for_no_patient_is_refused_with_the_reason() -> None:
+    """0 of 0 says nothing: no bound, and the message says why (n = 1 is the smallest)."""
+    with pytest.raises(ValueError) as caught:
+        upper_bound_none_seen(0)
+    assert str(caught.value) == "a bound needs at least one patient"
+    assert upper_bound_none_seen(1) == pytest.approx(0.95)  # 1 - 0.05^(1/1)

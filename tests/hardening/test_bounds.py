@@ -102,6 +102,18 @@ def test_trailing_zeros_and_exponents_are_normalised_on_load(written: str, value
     review_case(case)  # the arithmetic takes it exactly
 
 
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("100", "100"), ("1e2", "100"), ("100.000", "100"), ("2.4e1", "24"), ("24.50", "24.5")],
+)
+def test_a_diameter_has_one_written_form_without_an_exponent(written: str, shown: str) -> None:
+    """``str()`` of a loaded diameter, as any text built from it shows it: 100, never 1E+2
+    (what ``normalize`` alone would give for a round number)."""
+    case = parse_case(_with(written, "[12, 10]"))
+    assert str(case.baseline.measurements["L1"][0]) == shown  # type: ignore[union-attr]
+    assert str(parse_diameter(written, "mm", "L1")) == shown
+
+
 @pytest.mark.parametrize("zero", ["0e-999999999", "0e-50000000", "0.0000000000", "0e+5"])
 def test_zero_written_any_way_is_zero_and_reviews(zero: str) -> None:
     case = parse_case(_with("24", f"[{zero}, {zero}]"))

@@ -99,6 +99,24 @@ def test_a_name_taken_by_another_program_is_never_reused(tmp_path: Path) -> None
     assert not claim(tmp_path / "demo-x.json")
 
 
+def _take(folder: Path, names: list[str]) -> None:
+    for name in names:
+        os.close(os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def test_case_9999_is_the_last_name_tried(tmp_path: Path) -> None:
+    """``case.json`` then ``case-2.json`` to ``case-9999.json``: with every name but the
+    last taken, the new file is ``case-9999.json``; with that one taken too, a SaveError."""
+    _take(tmp_path, ["case.json"] + [f"case-{n}.json" for n in range(2, 9999)])
+    assert create_new(tmp_path, "case") == tmp_path / "case-9999.json"
+    assert (tmp_path / "case-9999.json").read_bytes() == b""
+    with pytest.raises(SaveError) as caught:
+        create_new(tmp_path, "case")
+    assert caught.value.errno == errno.EEXIST
+    assert str(tmp_path / "case-9999.json") in str(caught.value)
+    assert len(list(tmp_path.iterdir())) == 9999  # nothing made by the refused call
+
+
 def test_the_data_folder_as_a_file_is_a_save_error_with_what_to_do(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     folder.write_text("not a folder", encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,8 @@ import pytest
 
 from il2tui.case.demo import demo_case
 from il2tui.case.files import dump_case, load_case, save_case
-from il2tui.core.storage import SaveError, atomic_write_text
+from il2tui.core.reading import Fingerprint
+from il2tui.core.storage import SaveError, atomic_write_text, create_new
 
 NEW = "new text é\n" * 1000
 OLD = b"old text\n"
@@ -252,3 +254,48 @@ def test_a_saved_case_reads_back_as_the_same_case(tmp_path: Path, open_umask: No
     assert load_case(path) == demo_case()
     assert path.read_text(encoding="utf-8") == dump_case(demo_case())
     assert _mode(path) == 0o600
+
+
+def test_the_temporary_file_is_hidden_beside_the_target_and_named_after_it(
+    target: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a crash before the rename would leave: ``.case.json.XXXXXXXX.tmp``, a hidden
+    file beside the case that says whose it is (``ls -a`` shows it, ``ls`` does not)."""
+    seen: list[list[str]] = []
+    real = os.fsync
+
+    def look(fd: int) -> None:
+        seen.append(sorted(p.name for p in target.parent.iterdir()))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", look)
+    atomic_write_text(target, NEW)
+    temporary = [name for name in seen[0] if name != "case.json"]
+    assert len(temporary) == 1
+    assert re.fullmatch(r"\.case\.json\.\w{8}\.tmp", temporary[0])
+
+
+def test_the_fingerprint_is_the_file_now_on_disk(tmp_path: Path) -> None:
+    """Device, inode and SHA-256 of the bytes: what a later save compares to see whether
+    another program changed the file in between."""
+    path = tmp_path / "case.json"
+    written = atomic_write_text(path, "é\n")
+    info = path.stat()
+    assert written == Fingerprint(
+        info.st_dev,
+        info.st_ino,
+        "edd3a863872a04239eb29ad4bc12fc892b3d4ae57cc7e786a3697816f8e141c2",  # sha256sum of é\n
+    )
+
+
+def test_a_new_file_makes_its_missing_folders_private(tmp_path: Path) -> None:
+    """The data folder and its parent do not exist yet: both are made, the last one 0700
+    (umask 022, as a login shell sets it: 0755 for the parent)."""
+    previous = os.umask(0o022)
+    try:
+        path = create_new(tmp_path / "il2tui" / "cases", "case")
+    finally:
+        os.umask(previous)
+    assert path == tmp_path / "il2tui" / "cases" / "case.json"
+    assert path.read_bytes() == b""
+    assert _mode(path.parent) == 0o700
