@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from il2tui.cli.assistant import build_assistant, start
-from il2tui.cli.common import fail, read_clinic_files
+from il2tui.cli.common import AssumptionsOption, GuidelineOption, fail, read_clinic_files
 
 
 def assist(
@@ -22,24 +22,8 @@ def assist(
     demo: Annotated[
         bool, typer.Option("--demo", help="Open a copy of the built-in demo case.")
     ] = False,
-    guideline: Annotated[
-        Path | None,
-        typer.Option(
-            "--guideline",
-            help="A clinic's own guideline file (TOML) to review with instead of the shipped "
-            "one, as il2 review --guideline.",
-            show_default=False,
-        ),
-    ] = None,
-    assumptions: Annotated[
-        Path | None,
-        typer.Option(
-            "--assumptions",
-            help="A clinic's assumptions file (TOML, like guidelines/assumptions.toml), "
-            "as il2 review --assumptions.",
-            show_default=False,
-        ),
-    ] = None,
+    guideline: GuidelineOption = None,
+    assumptions: AssumptionsOption = None,
 ) -> None:
     """Walk a patient's IL-2 courses screen by screen in the terminal."""
     if case is not None and demo:

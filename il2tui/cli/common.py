@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -20,6 +20,27 @@ EXIT_INVALID = 2
 #: Something failed that is not the input's fault: an assistant crash, output that cannot
 #: be written.
 EXIT_FAILED = 1
+
+
+#: ``--guideline FILE`` of ``il2 review`` and ``il2 assist``.
+GuidelineOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--guideline",
+        help="A clinic's own guideline file (TOML) to use instead of the shipped one.",
+        show_default=False,
+    ),
+]
+#: ``--assumptions FILE`` of ``il2 review`` and ``il2 assist``.
+AssumptionsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--assumptions",
+        help="A clinic's assumptions file (TOML, like guidelines/assumptions.toml), "
+        "e.g. to set growing_lesion_tolerance_pct.",
+        show_default=False,
+    ),
+]
 
 
 class OutputFailed(Exception):

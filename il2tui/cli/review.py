@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from il2tui.cli.common import EXIT_INVALID, echo, fail
+from il2tui.cli.common import EXIT_INVALID, AssumptionsOption, GuidelineOption, echo, fail
 
 
 class Format(StrEnum):
@@ -45,23 +45,8 @@ def review(
             "first.",
         ),
     ] = Format.text,
-    guideline: Annotated[
-        Path | None,
-        typer.Option(
-            "--guideline",
-            help="A guideline file (TOML) to use instead of the shipped one.",
-            show_default=False,
-        ),
-    ] = None,
-    assumptions: Annotated[
-        Path | None,
-        typer.Option(
-            "--assumptions",
-            help="A clinic's assumptions file (TOML, like guidelines/assumptions.toml), "
-            "e.g. to set growing_lesion_tolerance_pct.",
-            show_default=False,
-        ),
-    ] = None,
+    guideline: GuidelineOption = None,
+    assumptions: AssumptionsOption = None,
     demo: Annotated[
         bool, typer.Option("--demo", help="Review the built-in demo case (renal cell cancer).")
     ] = False,
