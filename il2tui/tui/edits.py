@@ -27,6 +27,7 @@ _FIELD_WORDS = [
     (_MEASURED + r"(.+)$", "{0}"),
     (r"^lesions\[\d+\]", "baseline lesions"),
     (r"^courses\[(\d+)\]\.assessments\[\d+\]\.date$", "Restaging date"),
+    (r"^courses\[(\d+)\]\.start$", "Start date"),
     (r"^courses\[(\d+)\]\.assessments\[\d+\]\.(.*)$", "assessment, {1}"),
     (r"^courses\[(\d+)\]\.(\w+)", "course, {1}"),
 ]

@@ -168,6 +168,40 @@ def test_every_problem_is_listed_and_a_fixed_one_goes_at_once(build: Build, tmp_
     assert found == {"L1": None, "L2": [20, 15]}
 
 
+def test_a_course_starting_before_the_baseline_points_at_its_start_date(
+    build: Build, tmp_path: Path
+) -> None:
+    """The check of the whole case (not the form's own) finds the start before the baseline
+    (2025-01-06): it is said in the form's words and the start date gets the focus, with
+    everything typed kept; a start after the baseline then records the course."""
+    path = cases.write(tmp_path, "early", cases.BEFORE_COURSE)
+    app = build(case_path=path)
+    seen: list[Any] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await typed(pilot, "2025-01-02")
+        await pilot.press("tab")
+        await typed(pilot, "14")
+        await pilot.press("tab")  # away from the start date, as a clinician moves on
+        await pilot.press("enter")
+        await settle(pilot)
+        focused = app.focused.id if app.focused else None
+        seen.append((_errors(app), focused, app.screen.query_one("#cycle1").value))  # type: ignore[attr-defined]
+        await typed(pilot, "2025-01-13")  # the focus selects the date: typing replaces it
+        await pilot.press("enter")
+        await settle(pilot)
+
+    _run(app, steps)
+    assert seen == [
+        (
+            ["⚠ Start date: course 1 starts 2025-01-02, before the baseline (2025-01-06)"],
+            "start",
+            "14",
+        )
+    ]
+    assert _saved(path)["courses"][0]["start"] == "2025-01-13"
+
+
 def test_an_empty_new_lesion_row_is_dropped(build: Build, tmp_path: Path) -> None:
     """ctrl+n adds a new-lesion row; left empty, Enter records the restaging without it."""
     path = cases.write(tmp_path, "empty-row", cases.BEFORE_RESTAGING)

@@ -19,6 +19,8 @@ from il2tui.tui.widgets.checklist import Checklist
 from il2tui.tui.widgets.field import Field
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from il2tui.case.model import Case
     from il2tui.clinical.model import Review
     from il2tui.evidence.answer import CohortAnswer
@@ -80,6 +82,11 @@ class CourseScreen(StepScreen):
             first = self.query_one("#cycle1", Field)
             out.append(Problem(first, "Doses in cycle 1: type them before those of cycle 2."))
         return out
+
+    def field_for(self, path: str) -> Widget | None:
+        """A checking error about the course's start (before the baseline, before the
+        previous course) is about the start date field."""
+        return self.query_one("#start", Field) if path.endswith(".start") else None
 
     def values(self) -> dict[str, Any]:
         """The form as the fields of a course in the case file."""
