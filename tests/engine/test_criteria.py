@@ -190,3 +190,22 @@ def test_a_nadir_is_where_it_was_first_reached() -> None:
     assert str(third["lesions"][0]["nadir_before_mm2"]) == "10"
     assert third["lesions"][0]["nadir_diameters"] == [10, 1]
     assert third["response"] == "PD"  # 25 mm² is +150% on the nadir
+
+
+def test_a_new_lesion_stays_part_of_the_disease_at_every_later_look() -> None:
+    """Skin new on 2024-02-12 (PD); the next two looks do not list it (L1 unchanged, SD by
+    size): still PD, saying why; a look with a new lesion of its own keeps its own line."""
+    skin = {"measurements": {"L1": [19, 20]}, "new_lesions": [{"site": "skin"}]}
+    liver = {"measurements": {"L1": [19, 20]}, "new_lesions": [{"site": "liver"}]}
+    same = {"L1": [19, 20]}
+    looks = review_case(build({"L1": [20, 20]}, [skin, same, same, liver])).courses[0]
+    carried = (
+        "New lesion (skin) first seen 2024-02-12 is part of the disease from then on, "
+        "though not listed here: PD"
+    )
+    assert [(str(a.date), a.response, a.basis) for a in looks.assessments] == [
+        ("2024-02-12", "PD", "New lesion (skin): PD (any new lesion counts as progression)"),
+        ("2024-03-18", "PD", carried),
+        ("2024-04-22", "PD", carried),
+        ("2024-05-27", "PD", "New lesion (liver): PD (any new lesion counts as progression)"),
+    ]

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from il2tui.case.files import case_from_data
 from il2tui.cli.main import app
 from il2tui.clinical import worklist
 from il2tui.clinical.guideline import load_assumptions
-from il2tui.clinical.worklist import RESTAGING_DAYS, Due, attention, read_row
+from il2tui.clinical.worklist import RESTAGING_DAYS, Due, attention, read_row, review_row
 from il2tui.report.worklist import cells
 from tests.clinic import mark_stale, write_clinic
+from tests.engine.helpers import case_data, exact
 
 TODAY = date(2026, 6, 1)
 runner = CliRunner()
@@ -131,3 +133,13 @@ def test_worklist_csv_and_json_have_one_row_per_file(clinic: Path) -> None:
     ada = next(r for r in data["rows"] if r["label"] == "Ada")
     assert ada["due"] == "decision" and ada["due_date"] == "2026-04-27"
     assert ada["also_due"] == ["confirmation 2026-05-25"]
+
+
+def test_a_draft_without_any_lesion_yet_is_never_called_a_cr() -> None:
+    """A case still being entered: an evaluation is recorded but no lesion yet. No lesion
+    measured is not all lesions gone: no category, and the row asks to restage."""
+    data = case_data({"L1": [20, 20]}, [[{"L1": [10, 10]}]])
+    data["lesions"], data["baseline"]["measurements"] = [], {}
+    data["courses"][0]["assessments"][0]["measurements"] = {}
+    row = review_row("draft.json", case_from_data(exact(data), draft=True))
+    assert (row.category, row.recommendation, row.rule) == (None, "reassess", "restage")

@@ -104,7 +104,14 @@ def test_trailing_zeros_and_exponents_are_normalised_on_load(written: str, value
 
 @pytest.mark.parametrize(
     ("written", "shown"),
-    [("100", "100"), ("1e2", "100"), ("100.000", "100"), ("2.4e1", "24"), ("24.50", "24.5")],
+    [
+        ("100", "100"),
+        ("1e2", "100"),
+        ("100.000", "100"),
+        ("20", "20"),
+        ("2.4e1", "24"),
+        ("24.50", "24.5"),
+    ],
 )
 def test_a_diameter_has_one_written_form_without_an_exponent(written: str, shown: str) -> None:
     """``str()`` of a loaded diameter, as any text built from it shows it: 100, never 1E+2
