@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from il2tui.clinical.guideline import Assumptions, Guideline
+    from il2tui.clinical.review import ClinicFiles
     from il2tui.tui.app import AssistApp
 
-    Clinic = tuple[Guideline | None, Assumptions | None]
 
-
-def build_assistant(case: Path | None, demo: bool, clinic: Clinic | None = None) -> AssistApp:
+def build_assistant(case: Path | None, demo: bool, clinic: ClinicFiles | None = None) -> AssistApp:
     """The assistant, with garbage collection paused until its first screen is drawn.
 
     A folder opens as a worklist of its case files.
@@ -34,7 +32,7 @@ def build_assistant(case: Path | None, demo: bool, clinic: Clinic | None = None)
     return make_app(case_path=case, demo=demo, **own)
 
 
-def start(case: Path | None, demo: bool, clinic: Clinic | None = None) -> int:
+def start(case: Path | None, demo: bool, clinic: ClinicFiles | None = None) -> int:
     """Run the assistant until it ends; the exit status of ``il2 assist``. ``clinic``: a
     clinic's own guideline and assumptions, already read (``il2 assist --guideline``)."""
     app = build_assistant(case, demo, clinic)

@@ -14,7 +14,7 @@ import typer
 from il2tui.core.textsafe import plain
 
 if TYPE_CHECKING:
-    from il2tui.clinical.guideline import Assumptions, Guideline
+    from il2tui.clinical.review import ClinicFiles
 
 EXIT_INVALID = 2
 #: Something failed that is not the input's fault: an assistant crash, output that cannot
@@ -85,9 +85,7 @@ def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
     raise typer.Exit(code)
 
 
-def read_clinic_files(
-    guideline_path: Path | None, assumptions_path: Path | None
-) -> tuple[Guideline | None, Assumptions | None]:
+def read_clinic_files(guideline_path: Path | None, assumptions_path: Path | None) -> ClinicFiles:
     """A clinic's own guideline and assumptions, read and checked (``None`` where no file is
     given: the shipped one); a file that cannot be used ends the command with one line."""
     from il2tui.clinical.guideline import load_assumptions, load_guideline

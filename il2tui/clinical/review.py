@@ -67,6 +67,12 @@ class _Point:
     """The course after which progression was first seen (the response episode ended)."""
 
 
+#: A clinic's own guideline and assumptions, as ``review_case`` takes them (``None``: the
+#: shipped file); ``il2 review`` and ``il2 assist`` read them from ``--guideline`` and
+#: ``--assumptions``.
+ClinicFiles = tuple[Guideline | None, Assumptions | None]
+
+
 def review_case(
     case: Case, guideline: Guideline | None = None, assumptions: Assumptions | None = None
 ) -> Review:

@@ -20,11 +20,12 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from il2tui.tui import memory
+from il2tui.tui.reviewing import clinic_files
 from il2tui.tui.text import clean
 from il2tui.tui.worklist_nav import WorklistApp
 
 if TYPE_CHECKING:
-    from il2tui.clinical.guideline import Assumptions, Guideline
+    from il2tui.clinical.review import ClinicFiles
     from il2tui.tui.steps import Step
 
 KEYS_HELP = "Open the list of keys for this screen"
@@ -66,7 +67,7 @@ class AssistApp(WorklistApp):
         cursor_blink: bool = True,
         warm_delay: float = 0.25,
         folder: Path | None = None,
-        clinic: tuple[Guideline | None, Assumptions | None] = (None, None),
+        clinic: ClinicFiles = (None, None),
     ) -> None:
         """See :func:`make_app`."""
         super().__init__()
@@ -101,7 +102,7 @@ class AssistApp(WorklistApp):
             return
         from il2tui.report.common import clinic_files_line
 
-        line = clinic_files_line(self.guideline, self.assumptions)
+        line = clinic_files_line(*clinic_files(self))
         self.notify(f"{line} The Help screen (F1) says so too.", timeout=12)
 
     def show_home(self) -> None:
@@ -212,7 +213,7 @@ class AssistApp(WorklistApp):
         if session is None or session.case is None or session.path is None:
             self.notify("Nothing to export yet: answer the patient step first.", timeout=4)
             return None
-        review = review_case(session.case, self.guideline, self.assumptions)
+        review = review_case(session.case, *clinic_files(self))
         try:
             path = write_report(session.path, review, transcript(session.case, review))
         except OSError as exc:
@@ -236,7 +237,7 @@ def make_app(
     cursor_blink: bool = True,
     warm_delay: float = 0.25,
     folder: Path | None = None,
-    clinic: tuple[Guideline | None, Assumptions | None] = (None, None),
+    clinic: ClinicFiles = (None, None),
 ) -> AssistApp:
     """Build the assistant.
 

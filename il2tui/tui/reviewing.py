@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from il2tui.case.model import Case
     from il2tui.clinical.guideline import Assumptions, Guideline
     from il2tui.clinical.model import Review
+    from il2tui.clinical.review import ClinicFiles
     from il2tui.tui.session import Session
 
 
@@ -90,7 +91,7 @@ def _review(app: App, case: Case) -> tuple[Review | None, str | None]:
         return None, f"The review failed ({type(exc).__name__}: {exc}). {KEPT}"
 
 
-def clinic_files(app: App) -> tuple[Guideline | None, Assumptions | None]:
+def clinic_files(app: App) -> ClinicFiles:
     """The guideline and assumptions the app reviews with (``None``: the shipped one)."""
     return getattr(app, "guideline", None), getattr(app, "assumptions", None)
 

@@ -12,11 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from il2tui.case.files import case_files
-from il2tui.clinical.guideline import Assumptions, Guideline
 from il2tui.clinical.worklist import WorklistRow, attention, read_row
 from il2tui.report.worklist import cells
+
+if TYPE_CHECKING:
+    from il2tui.clinical.review import ClinicFiles
 
 Stamp = tuple[int, int]
 _UNSEEN = (-1, -1)
@@ -27,7 +30,7 @@ class Worklist:
     """A folder's worklist: the rows by file, and the filter, sort and cursor of the screen."""
 
     folder: Path
-    clinic: tuple[Guideline | None, Assumptions | None] = (None, None)
+    clinic: ClinicFiles = (None, None)
     """A clinic's own guideline and assumptions to review with (``None``: the shipped one)."""
     rows: dict[str, WorklistRow] = field(default_factory=dict)
     stamps: dict[str, Stamp | None] = field(default_factory=dict)
