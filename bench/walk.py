@@ -6,7 +6,9 @@ that moves to another step, prints two times in seconds: from the Enter key to
 the first frame of the new screen, and to the last frame drawn before the app
 went idle (reviews and evidence filled in). Frames are taken where Textual hands
 a composed update to its driver (``App._display``), so the Pilot's own idle
-polling (tens of milliseconds per key) is not counted.
+polling (tens of milliseconds per key) is not counted. After each walk, as many
+screen switches of a minimal app (``minimal_app.Switching``), timed the same
+way, give the baseline: lines ending in ``baseline``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
+
+from minimal_app import Switching
 
 from il2tui.case.demo import demo_case_text
 from il2tui.tui.app import make_app
@@ -38,7 +43,13 @@ async def _timed_answer(pilot) -> None:
 
 
 async def _walk_once() -> None:
-    app = make_app(cursor_blink=False, warm_delay=0)
+    app = _recording(make_app(cursor_blink=False, warm_delay=0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await driver.enter_case(pilot, json.loads(demo_case_text()))
+
+
+def _recording(app):
+    """``app`` with every composed frame recorded in FRAMES, with its time and screen."""
     display = app._display
 
     def recording_display(screen, renderable) -> None:
@@ -47,18 +58,32 @@ async def _walk_once() -> None:
         display(screen, renderable)
 
     app._display = recording_display  # type: ignore[method-assign]
-    async with app.run_test(size=(100, 30)) as pilot:
-        await driver.enter_case(pilot, json.loads(demo_case_text()))
+    return app
+
+
+async def _switch_pages(transitions: int) -> None:
+    """The baseline: Enter replaces the minimal app's screen with a fresh one, timed alike."""
+    async with _recording(Switching()).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(transitions):
+            await _timed_answer(pilot)
 
 
 def main() -> None:
+    """Print a line per transition: seconds to the first and to the last frame of the new
+    screen, and a third column ``baseline`` for the minimal app's page switches."""
     driver._answer = _timed_answer  # time every "Enter answers and moves on"
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-    asyncio.run(_walk_once())  # warm-up walk: imports, SciPy, evidence tables
+    asyncio.run(_walk_once())  # warm-up walk: imports, evidence tables
+    asyncio.run(_switch_pages(5))
     TIMES.clear()
     for _ in range(runs):
+        walked = len(TIMES)
         asyncio.run(_walk_once())
-    print("\n".join(f"{first:.6f} {last:.6f}" for first, last in TIMES))
+        ours = TIMES[walked:]
+        asyncio.run(_switch_pages(len(ours)))  # as many switches, moments after
+        print("\n".join(f"{first:.6f} {last:.6f}" for first, last in ours))
+        print("\n".join(f"{a:.6f} {b:.6f} baseline" for a, b in TIMES[walked + len(ours) :]))
 
 
 if __name__ == "__main__":
