@@ -203,24 +203,41 @@ class AssistApp(WorklistApp):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def action_export(self) -> Path | None:
-        """Write the review and the transcript as a Markdown report beside the case file."""
-        from il2tui.clinical.review import review_case
-        from il2tui.tui.export import write_report
-        from il2tui.tui.transcript import transcript
+    def action_export(self, then: Callable[[Path], None] | None = None) -> None:
+        """Write the review and the transcript as a Markdown report beside the case file.
 
+        In a worker: for a case with thousands of restagings, reviewing and writing takes
+        about half a second (8,000 restagings: 0.5 s of CPU), which no key should wait for.
+        ``then`` gets the report's path once it is written.
+        """
         session = self.session
         if session is None or session.case is None or session.path is None:
             self.notify("Nothing to export yet: answer the patient step first.", timeout=4)
-            return None
-        review = review_case(session.case, *clinic_files(self))
-        try:
-            path = write_report(session.path, review, transcript(session.case, review))
-        except OSError as exc:
-            self.show_message("The report could not be written", f"{exc}")
-            return None
+            return
+        case, path, review = session.case, session.path, self.current_review()
+        clinic = clinic_files(self)
+
+        def work() -> None:
+            from il2tui.clinical.review import review_case
+            from il2tui.tui.export import write_report
+            from il2tui.tui.transcript import transcript
+
+            shown = review or review_case(case, *clinic)
+            try:
+                written = write_report(path, shown, transcript(case, shown))
+            except OSError as exc:
+                self.call_from_thread(
+                    self.show_message, "The report could not be written", f"{exc}"
+                )
+                return
+            self.call_from_thread(self._exported, written, then)
+
+        self.run_worker(work, thread=True, group="export")
+
+    def _exported(self, path: Path, then: Callable[[Path], None] | None) -> None:
         self.notify(f"Report written to {path}.", timeout=6)
-        return path
+        if then is not None:
+            then(path)
 
     def action_evidence(self) -> None:
         """Open the evidence browser over the current screen."""

@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.widgets import Static
+
 from il2tui.case.demo import demo_case, demo_case_text
 from il2tui.case.files import load_case
 from il2tui.tui.app import AssistApp
@@ -30,7 +32,9 @@ def test_walk_the_demo_case_to_the_exported_report(
             await enter_case(pilot, json.loads(demo_case_text()))
             assert app.screen.step.kind == "summary"  # type: ignore[attr-defined]
             await pilot.press("enter")
-            await settle(pilot)
+            await settle(pilot)  # the report is written by a worker; the screen then says so
+            exported = app.screen.query_one("#exported", Static).render()
+            assert str(exported) == "Report written: case-20260601-093000-report.md"
 
     asyncio.run(walk())
     assert no_network == []

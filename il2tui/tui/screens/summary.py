@@ -17,6 +17,8 @@ from il2tui.tui.timeline import COLUMNS, best_response_text, timeline_rows
 from il2tui.tui.widgets.spd_chart import SpdChart
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from il2tui.case.model import Case
     from il2tui.clinical.model import Review
 
@@ -87,11 +89,11 @@ class SummaryScreen(StepScreen):
 
     def action_answer(self) -> None:
         """Export the review and the transcript as a Markdown report."""
-        path = self.app.action_export()
-        if path is not None:
-            self.query_one("#exported", Static).update(
-                Text(f"Report written: {path.name}", style="bold")
-            )
+        self.app.action_export(self._exported)
+
+    def _exported(self, path: Path) -> None:
+        for line in self.query("#exported").results(Static):  # none once the screen is gone
+            line.update(Text(f"Report written: {path.name}", style="bold"))
 
     def answer(self) -> Case:  # pragma: no cover - the summary records nothing
         raise NotImplementedError
