@@ -202,6 +202,27 @@ def test_a_course_starting_before_the_baseline_points_at_its_start_date(
     assert _saved(path)["courses"][0]["start"] == "2025-01-13"
 
 
+def test_a_refused_date_that_kept_the_focus_is_selected_for_retyping(
+    build: Build, tmp_path: Path
+) -> None:
+    """Enter pressed while still on the start date: the error points at the field that has
+    the focus already, and its text is selected, so the date typed next replaces the wrong
+    one instead of being appended to it."""
+    path = cases.write(tmp_path, "early-here", cases.BEFORE_COURSE)
+    app = build(case_path=path)
+
+    async def steps(pilot: Pilot) -> None:
+        await typed(pilot, "2025-01-02")
+        await pilot.press("enter")  # on the start date itself
+        await settle(pilot)
+        await typed(pilot, "2025-01-13")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    _run(app, steps)
+    assert _saved(path)["courses"][0]["start"] == "2025-01-13"
+
+
 def test_an_empty_new_lesion_row_is_dropped(build: Build, tmp_path: Path) -> None:
     """ctrl+n adds a new-lesion row; left empty, Enter records the restaging without it."""
     path = cases.write(tmp_path, "empty-row", cases.BEFORE_RESTAGING)

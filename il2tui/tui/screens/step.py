@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import OptionList, SelectionList, Static
+from textual.widgets import Input, OptionList, SelectionList, Static
 
 from il2tui.tui import wording
 from il2tui.tui.checks import Problem
@@ -230,6 +230,8 @@ class StepScreen(Fits, Screen[None]):
             first = next((p.field for p in problems if p.field is not None), None)
             if first is not None:
                 first.focus()
+                if isinstance(first, Input):  # Textual selects on gaining the focus only
+                    first.select_all()
         return None
 
     def _answer_or_problems(self) -> tuple[Case | None, list[Problem]]:
