@@ -98,7 +98,9 @@ def _brain_case(numbers: list[int], brain_after: int) -> Case:
     """Courses numbered as given (unchecked), a new brain lesion after the ``brain_after``-th."""
     data = cases.case(
         [
-            cases.course(n, f"{2025 + i}-01-13", f"{2025 + i}-03-10", {"L1": [24, 20], "L2": [20, 15]})
+            cases.course(
+                n, f"{2025 + i}-01-13", f"{2025 + i}-03-10", {"L1": [24, 20], "L2": [20, 15]}
+            )
             for i, n in enumerate(numbers)
         ]
     )
