@@ -58,6 +58,13 @@ Method = Literal["ct", "mri", "xray", "ultrasound", "physical_exam", "other"]
 NonMeasurableStatus = Literal["present", "absent", "progressed"]
 
 
+#: Diameters already checked, by value: a batch repeats the same few hundred values, and
+#: the check and the written form depend on the value only. Zero is never kept (``0`` and
+#: ``-0`` are equal but written apart); the table is emptied when it fills.
+_CHECKED: dict[Decimal, Decimal] = {}
+_MAX_CHECKED = 8192
+
+
 def _diameter(value: Any) -> Decimal:
     """One validator for a diameter: a finite JSON number, 0 to 400 mm, at most 4 places.
 
@@ -71,6 +78,19 @@ def _diameter(value: Any) -> Decimal:
         value = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not value.is_finite():
         raise ValueError("must be a finite number")
+    known = _CHECKED.get(value)
+    if known is not None:
+        return known
+    checked = _checked_diameter(value)
+    if checked:
+        if len(_CHECKED) >= _MAX_CHECKED:
+            _CHECKED.clear()
+        _CHECKED[value] = checked
+    return checked
+
+
+def _checked_diameter(value: Decimal) -> Decimal:
+    """A finite diameter checked against its bounds, in its one written form."""
     if value < 0:
         raise ValueError("must not be negative")
     if value > MAX_DIAMETER_MM:
@@ -137,8 +157,15 @@ def _both_or_neither(pair: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
 Pair = Annotated[tuple[Diameter, Diameter], AfterValidator(_both_or_neither)]
 
 
+#: An empty table as default, made anew for each model (a shared ``{}`` default is deep-copied
+#: by pydantic for every evaluation that omits it), and shown in the JSON Schema.
+_EMPTY = {"default": {}}
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Each model's validator is built when first used: a case is validated through
+    # ``Case`` alone, so the twelve inner models never need one of their own there.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Patient(_Model):
@@ -212,11 +239,13 @@ class Assessment(_Model):
 
     date: IsoDate
     """The date of the restaging evaluation."""
-    measurements: dict[str, Pair | None] = {}
+    measurements: dict[str, Pair | None] = Field(default_factory=dict, json_schema_extra=_EMPTY)
     """Lesion id to diameters; ``null`` or a missing id means not assessed, ``[0, 0]`` gone."""
     new_lesions: tuple[NewLesion, ...] = ()
     """Lesions seen for the first time at this evaluation."""
-    non_measurable: dict[str, NonMeasurableStatus] = {}
+    non_measurable: dict[str, NonMeasurableStatus] = Field(
+        default_factory=dict, json_schema_extra=_EMPTY
+    )
     """Non-measurable disease id to ``present``, ``absent`` or ``progressed`` (unequivocal
     progression); a missing id is not assessed."""
 

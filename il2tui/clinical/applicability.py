@@ -44,36 +44,43 @@ def is_cns_site(site: str) -> bool:
     return CNS_SITE.search(site) is not None
 
 
-def brain_lesion(case: Case, through_course: int) -> BrainLesion | None:
-    """The first CNS lesion the case shows, at baseline or by the evaluations of a course."""
+def first_brain_lesion(case: Case) -> tuple[int, BrainLesion] | None:
+    """The first CNS lesion the case shows, with the course it shows by (0: at baseline).
+
+    Courses are read in order, so a lesion after course ``k`` shows by any course from
+    the highest number among the courses up to ``k`` on.
+    """
     if case.baseline is not None:
         for lesion in case.lesions:
             if is_cns_site(lesion.site):
-                return BrainLesion(lesion.site, case.baseline.date, new=False)
+                return 0, BrainLesion(lesion.site, case.baseline.date, new=False)
+    by = 0
     for course in case.courses:
-        if course.number > through_course:
-            break
+        by = max(by, course.number)
         for assessment in course.assessments:
             for found in assessment.new_lesions:
                 if is_cns_site(found.site):
-                    return BrainLesion(found.site, assessment.date, new=True)
+                    return by, BrainLesion(found.site, assessment.date, new=True)
     return None
 
 
 class Eligibility:
     """One case's eligibility flags as of each course; each distinct set is made once.
 
-    The flags change only where a CNS lesion first shows, so a review asks the
-    guideline once or twice per case rather than once per course.
+    The flags change only where a CNS lesion first shows, so a review looks for it
+    once and asks the guideline once or twice per case rather than once per course.
     """
 
     def __init__(self, plan: Plan, case: Case, patient: dict[str, Any]) -> None:
-        self._plan, self._case, self._patient = plan, case, patient
+        self._plan, self._patient = plan, patient
+        self._brain = first_brain_lesion(case)
         self._made: dict[BrainLesion | None, tuple[Note, ...]] = {}
 
     def as_of(self, through_course: int | None) -> tuple[Note, ...]:
         """The flags as of a course (``None``: at baseline)."""
-        seen = brain_lesion(self._case, through_course or 0)
+        seen = None
+        if self._brain is not None and self._brain[0] <= (through_course or 0):
+            seen = self._brain[1]
         if seen not in self._made:
             self._made[seen] = _flags(self._plan, self._patient, seen)
         return self._made[seen]

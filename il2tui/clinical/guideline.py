@@ -248,6 +248,7 @@ class Assumptions(BaseModel):
     """The assumptions file (the shipped one, or a clinic's own)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    _notes: tuple[Note, ...] = PrivateAttr()
 
     id: Id
     """The file's id."""
@@ -266,18 +267,17 @@ class Assumptions(BaseModel):
         """One way to write a value (24.0 and 24 are both 24), so it is shown the same."""
         return Decimal(format(value.normalize(), "f"))
 
+    def model_post_init(self, context: Any, /) -> None:
+        """Make the notes once (a review lists them all)."""
+        tolerance = str(self.growing_lesion_tolerance_pct)
+        self._notes = tuple(
+            Note(id=a.id, text=a.text.replace("{tolerance}", tolerance), sources=a.citations)
+            for a in self.assumptions
+        )
+
     def notes(self) -> tuple[Note, ...]:
-        """Every assumption as a note of the review (``{tolerance}`` filled in; made once)."""
-        return _assumption_notes(self)
-
-
-@cache
-def _assumption_notes(assumptions: Assumptions) -> tuple[Note, ...]:
-    tolerance = str(assumptions.growing_lesion_tolerance_pct)
-    return tuple(
-        Note(id=a.id, text=a.text.replace("{tolerance}", tolerance), sources=a.citations)
-        for a in assumptions.assumptions
-    )
+        """Every assumption as a note of the review (``{tolerance}`` filled in)."""
+        return self._notes
 
 
 def assumption_notes() -> tuple[Note, ...]:

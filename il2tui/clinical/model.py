@@ -27,10 +27,11 @@ SiteStatus = Literal["present", "absent", "progressed", "not_assessed"]
 REVIEW_FORMAT = "il2-review/1"
 
 
-#: Every object of a review: plain, frozen and keyword-only. The engine builds them from
+#: Every object of a review: plain, frozen, keyword-only and slotted (small and quick to
+#: read: a review of a long case holds thousands). The engine builds them from
 #: data the case model has already validated, so they are not validated again (pydantic
 #: stays at the edges: case files, guideline files, the paper's tables).
-_frozen = dataclass(frozen=True, kw_only=True)
+_frozen = dataclass(frozen=True, kw_only=True, slots=True)
 
 
 @_frozen

@@ -110,7 +110,9 @@ def record_cautions(course: Course, following: Course | None) -> tuple[Note, ...
     stop after ``course``, and yet ``following`` was given. Not an error (plans
     change); the review shows it, the recorded reason quoted as typed.
     """
-    if following is None:
+    decision = course.decision
+    stopped = decision is not None and decision.action == "stop"
+    if following is None or not (course.toxicity or course.declined_further or stopped):
         return ()
     number = course.number
     given = f"yet course {following.number} was started on {following.start}."
@@ -137,8 +139,7 @@ def record_cautions(course: Course, following: Course | None) -> tuple[Note, ...
                 sources=(citation("results.discontinuation"), citation("table5")),
             )
         )
-    decision = course.decision
-    if decision is not None and decision.action == "stop":
+    if decision is not None and stopped:
         why = f'reason: "{decision.reason}"' if decision.reason else "no reason recorded"
         notes.append(
             Note(

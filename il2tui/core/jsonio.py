@@ -45,12 +45,15 @@ def _find_constant(value: Any) -> str | None:
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise JSONInputError(f"the key {show(key)} appears twice in one object")
-        result[key] = value
-    return result
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()  # a key came back: find the first one that did
+    for key, _ in pairs:
+        if key in seen:
+            break
+        seen.add(key)
+    raise JSONInputError(f"the key {show(key)} appears twice in one object")
 
 
 def loads_exact(text: str) -> Any:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from il2tui.clinical.guideline import GuidelineError, load_guideline
+from il2tui.clinical.guideline import GuidelineError, load_assumptions, load_guideline
 from il2tui.clinical.review import review_case
 from il2tui.core.resources import read_shipped_text
 from il2tui.evidence import cohort
@@ -24,6 +24,20 @@ def test_the_shipped_guideline_is_versioned_and_active() -> None:
         "active",
     )
     assert "J Clin Oncol 2000" in guideline.source
+
+
+def test_a_review_names_the_guideline_by_id_version_status_and_title() -> None:
+    guideline = load_guideline()
+    named = review_case(build({"L1": [20, 20]})).guideline
+    expected = (guideline.id, guideline.version, guideline.status, guideline.title)
+    assert (named.id, named.version, named.status, named.title) == expected
+
+
+def test_every_assumption_of_a_review_cites_its_sources() -> None:
+    assumed = load_assumptions()
+    notes = review_case(build({"L1": [20, 20]})).assumptions
+    assert [(n.id, n.sources) for n in notes] == [(a.id, a.citations) for a in assumed.assumptions]
+    assert all(n.sources for n in notes)
 
 
 def test_every_rule_cites_a_page_of_the_paper() -> None:
