@@ -137,6 +137,32 @@ def test_a_file_changed_on_disk_updates_its_row(build: Build, clinic: Path) -> N
     assert "Daniel" in seen[0] and "Dan" not in seen[0]
 
 
+def test_a_long_label_is_cut_in_the_table_and_shown_whole_under_it(
+    build: Build, clinic: Path
+) -> None:
+    """A 45-character label takes 24 columns ("…" marks the cut), so the columns after it
+    stay on a 120-column screen; the line under the table gives it whole."""
+    long = "Daniel Worthington-Smythe, bed 14, ward 7B-2"
+    path = clinic / "dan.json"
+    path.write_text(path.read_text().replace('"Dan"', f'"{long}"'), encoding="utf-8")
+    app = build(folder=clinic)
+    seen: list[object] = []
+
+    async def look(pilot) -> None:
+        shown = labels(app)
+        row = next(i for i, label in enumerate(shown) if label.startswith("Daniel"))
+        seen.append(shown[row])
+        app.screen.query_one(DataTable).move_cursor(row=row)
+        await settle(pilot)
+        seen.append(str(app.screen.query_one("#worklist-detail").render()).splitlines()[0])
+
+    run(app, look)
+    assert seen == [
+        "Daniel Worthington-Smyt…",
+        f"label: {long} · file: {path}",
+    ]
+
+
 def test_n_starts_a_new_case_in_the_folder(build: Build, clinic: Path) -> None:
     app = build(folder=clinic)
 

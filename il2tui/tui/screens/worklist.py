@@ -46,6 +46,10 @@ ORDER = (
     ("course", "Last course"),
     ("diagnosis", "Diagnosis"),
 )
+#: The widest a label is shown in the table: a longer one is cut with "…" (the line under
+#: the table shows it whole), so that one long label does not push the columns after it
+#: off a 120-column screen.
+LABEL_WIDTH = 24
 #: Seconds between two looks at the folder for changed files.
 POLL_SECONDS = 2.0
 #: Seconds of reading files before the screen gets a turn (keys, drawing).
@@ -243,6 +247,9 @@ class WorklistScreen(Fits, Screen[None]):
         if not self.worklist.rows and not self.scanning:
             out.append(EMPTY)
         elif row is not None:
+            label = literal(cells(row, clock.today())["label"])
+            if label.cell_len > LABEL_WIDTH:  # cut in the table: shown whole here
+                out.append_text(Text.assemble("label: ", label, " · "))
             out.append_text(literal(f"file: {row.source}"))
             extra = _detail_words(row, clock.today())
             if extra:
@@ -334,7 +341,9 @@ def _cells(row: WorklistRow, today: date) -> list[Text]:
     shown = cells(row, today)
     shown["flags"] = _short_flags(row)
     style = _style(row)
-    return [literal(shown[key], style=style if key in ("label", "due") else "") for key, _ in ORDER]
+    row_cells = [literal(shown[k], style=style if k in ("label", "due") else "") for k, _ in ORDER]
+    row_cells[0].truncate(LABEL_WIDTH, overflow="ellipsis")
+    return row_cells
 
 
 def _short_flags(row: WorklistRow) -> str:
