@@ -85,6 +85,9 @@ def loads_exact(text: str) -> Any:
 
 _LITERALS = {None: "null", True: "true", False: "false"}
 
+#: How a string is written: as ``json.dumps(text, ensure_ascii=False)`` writes it.
+StringWriter = Callable[[str], str]
+
 
 class Fragment:
     """A part of a document that many documents share (the assumptions, a cohort of the
@@ -98,33 +101,23 @@ class Fragment:
 
     def __init__(self, value: Any) -> None:
         self.value = value
-        self._texts: dict[tuple[int, int], str] = {}
+        self._texts: dict[tuple[int, int, StringWriter], str] = {}
 
-    def text(self, indent: int, level: int) -> str:
+    def text(self, indent: int, level: int, strings: StringWriter = encode_basestring) -> str:
         """The value as :func:`dumps_exact` writes it at this depth."""
-        key = (indent, level)
+        key = (indent, level, strings)
         if key not in self._texts:
-            self._texts[key] = _dump(self.value, indent, level)
+            self._texts[key] = _Writer(indent, strings).text(self.value, level)
         return self._texts[key]
 
 
-def dumps_exact(value: Any, indent: int = 2) -> str:
-    """Write JSON with each :class:`Decimal` as a number with its own digits."""
-    return _dump(value, indent, 0) + "\n"
+def dumps_exact(value: Any, indent: int = 2, *, strings: StringWriter = encode_basestring) -> str:
+    """Write JSON with each :class:`Decimal` as a number with its own digits.
 
-
-def _dump(value: Any, indent: int, level: int) -> str:
-    kind = type(value)  # the common types first, by identity: an audit writes millions
-    scalar = _SCALARS.get(kind)
-    if scalar is not None:
-        return scalar(value)
-    if kind is dict:
-        return _mapping(value, indent, level)
-    if kind is list or kind is tuple:
-        return _sequence(value, indent, level)
-    if kind is Fragment:
-        return value.text(indent, level)
-    return _other(value, indent, level)
+    ``strings`` writes each string and key (its quotes included): a caller can escape
+    more than JSON requires, as :func:`il2tui.core.textsafe.json_string` does.
+    """
+    return _Writer(indent, strings).text(value, 0) + "\n"
 
 
 def _decimal(value: Decimal) -> str:
@@ -137,9 +130,9 @@ def _date(value: date) -> str:
     return f'"{value.isoformat()}"'
 
 
-#: How each plain scalar type is written (exact types only: subclasses go through _other).
+#: How each plain scalar type but ``str`` is written (exact types only: subclasses and
+#: floats go through _Writer.other).
 _SCALARS: dict[type, Callable[[Any], str]] = {
-    str: encode_basestring,
     int: int.__repr__,
     bool: lambda value: "true" if value else "false",
     type(None): lambda _: "null",
@@ -149,47 +142,110 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
 _NUMBERS = (Decimal, int, float)
 
 
-def _other(value: Any, indent: int, level: int) -> str:
+def _number(value: Decimal | int | float) -> str:
+    """A number in a list of numbers (written on the list's line)."""
     if isinstance(value, Decimal):
         return _decimal(value)
-    if isinstance(value, date):
-        return _date(value)
-    if isinstance(value, str):  # each scalar as json.dumps(value, ensure_ascii=False) writes it
-        return encode_basestring(value)
-    if value is None or isinstance(value, bool):
-        return _LITERALS[value]
-    if isinstance(value, int):
-        return int.__repr__(value)
     if isinstance(value, float):
         return json.dumps(value, allow_nan=False)
-    if isinstance(value, Mapping):
-        return _mapping(value, indent, level)
-    if isinstance(value, Sequence):
-        return _sequence(value, indent, level)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    return int.__repr__(value)
 
 
-def _mapping(value: Mapping[Any, Any], indent: int, level: int) -> str:
-    if not value:
-        return "{}"
-    inner = "\n" + " " * indent * (level + 1)
-    # A plain scalar is written in place (most values): a call per value is half the cost.
-    scalar, deeper = _SCALARS.get, level + 1
-    items = [
-        encode_basestring(str(k))
-        + ": "
-        + (write(v) if (write := scalar(type(v))) else _dump(v, indent, deeper))
-        for k, v in value.items()
-    ]
-    return "{" + inner + ("," + inner).join(items) + "\n" + " " * indent * level + "}"
+class _Writer:
+    """One document's text as a flat list of pieces, joined once at the end.
 
+    An audit writes millions of values: the pieces are appended to one list (nested
+    joins copied every shared block once per level of depth), and a plain scalar in an
+    object or an array is written in place, without a call to :meth:`value`. Together
+    these made a review's JSON about twice as fast as the recursive joins before them.
+    """
 
-def _sequence(value: Sequence[Any], indent: int, level: int) -> str:
-    if not value:
-        return "[]"
-    if all(isinstance(v, _NUMBERS) and type(v) is not bool for v in value):
-        return "[" + ", ".join(_dump(v, indent, level) for v in value) + "]"
-    inner = "\n" + " " * indent * (level + 1)
-    scalar, deeper = _SCALARS.get, level + 1
-    items = [write(v) if (write := scalar(type(v))) else _dump(v, indent, deeper) for v in value]
-    return "[" + inner + ("," + inner).join(items) + "\n" + " " * indent * level + "]"
+    def __init__(self, indent: int, strings: StringWriter) -> None:
+        self.indent, self.strings = indent, strings
+        self.scalars = _SCALARS | {str: strings}
+        self.out: list[str] = []
+
+    def text(self, value: Any, level: int) -> str:
+        self.value(value, level)
+        return "".join(self.out)
+
+    def value(self, value: Any, level: int) -> None:
+        write = self.scalars.get(type(value))
+        if write is not None:
+            self.out.append(write(value))
+        elif type(value) is dict:
+            self.mapping(value, level)
+        elif type(value) is list or type(value) is tuple:
+            self.sequence(value, level)
+        elif type(value) is Fragment:
+            self.out.append(value.text(self.indent, level, self.strings))
+        else:
+            self.other(value, level)
+
+    def other(self, value: Any, level: int) -> None:
+        """Subclasses of the plain types (an enum of strings), floats and other mappings."""
+        scalar = self.scalar(value)
+        if scalar is not None:
+            self.out.append(scalar)
+        elif isinstance(value, Mapping):
+            self.mapping(value, level)
+        elif isinstance(value, Sequence):
+            self.sequence(value, level)
+        else:
+            raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    def scalar(self, value: Any) -> str | None:
+        """Each scalar as ``json.dumps(value, ensure_ascii=False)`` writes it; None otherwise."""
+        if isinstance(value, Decimal):
+            return _decimal(value)
+        if isinstance(value, date):
+            return _date(value)
+        if isinstance(value, str):
+            return self.strings(value)
+        if value is None or isinstance(value, bool):
+            return _LITERALS[value]
+        if isinstance(value, int):
+            return int.__repr__(value)
+        if isinstance(value, float):
+            return json.dumps(value, allow_nan=False)
+        return None
+
+    def mapping(self, value: Mapping[Any, Any], level: int) -> None:
+        if not value:
+            self.out.append("{}")
+            return
+        out, scalars, key, inner = self.out, self.scalars, self.strings, self.pad(level + 1)
+        before = "{" + inner
+        for k, v in value.items():
+            write = scalars.get(type(v))
+            if write is not None:
+                out += (before, key(str(k)), ": ", write(v))
+            else:
+                out += (before, key(str(k)), ": ")
+                self.value(v, level + 1)
+            before = "," + inner
+        out.append(self.pad(level) + "}")
+
+    def sequence(self, value: Sequence[Any], level: int) -> None:
+        if not value:
+            self.out.append("[]")
+        elif all(isinstance(v, _NUMBERS) and type(v) is not bool for v in value):
+            self.out.append("[" + ", ".join(map(_number, value)) + "]")
+        else:
+            self.items(value, level)
+
+    def items(self, value: Sequence[Any], level: int) -> None:
+        out, scalars, inner = self.out, self.scalars, self.pad(level + 1)
+        before = "[" + inner
+        for v in value:
+            write = scalars.get(type(v))
+            if write is not None:
+                out += (before, write(v))
+            else:
+                out.append(before)
+                self.value(v, level + 1)
+            before = "," + inner
+        out.append(self.pad(level) + "]")
+
+    def pad(self, level: int) -> str:
+        return "\n" + " " * (self.indent * level)

@@ -28,6 +28,7 @@ assistant) shows such text through these functions:
 from __future__ import annotations
 
 import re
+from json.encoder import encode_basestring
 
 #: Space characters (Unicode Zs) that :meth:`str.isprintable` rejects but a
 #: terminal shows as a blank: kept as typed (a no-break space in "10 mm").
@@ -94,6 +95,18 @@ def json_safe(text: str) -> str:
         return text
     # Line by line: a JSON document has line breaks, and most of its lines need nothing.
     return "\n".join(line if line.isprintable() else _json_line(line) for line in text.split("\n"))
+
+
+def json_string(text: str) -> str:
+    """``text`` as a JSON string literal, with what :func:`json_safe` escapes escaped.
+
+    For a writer that escapes string by string (:func:`il2tui.core.jsonio.dumps_exact`'s
+    ``strings``): outside its strings a JSON document has no such character, so the
+    document is what :func:`json_safe` makes of it, without a pass over its whole text
+    (which took a sixth of the time of an audit in JSON).
+    """
+    literal = encode_basestring(text)  # a line break and the other C0 controls escaped
+    return literal if literal.isprintable() else _json_line(literal)
 
 
 def _json_line(line: str) -> str:

@@ -27,14 +27,15 @@ from il2tui.clinical.model import (
 )
 from il2tui.clinical.wording import guideline_says
 from il2tui.core.jsonio import Fragment, dumps_exact
-from il2tui.core.textsafe import json_safe
+from il2tui.core.textsafe import json_string
 from il2tui.evidence.answer import CohortAnswer
 from il2tui.report import common
 
 
 def render_json(review: Review, source: str | None = None) -> str:
-    """The review as ``il2-review/1`` JSON text."""
-    return json_safe(dumps_exact(review_data(review, source)))
+    """The review as ``il2-review/1`` JSON text, its strings escaped as :func:`json_safe`
+    escapes a document (:func:`il2tui.core.textsafe.json_safe`)."""
+    return dumps_exact(review_data(review, source), strings=json_string)
 
 
 def review_data(review: Review, source: str | None = None) -> dict[str, Any]:

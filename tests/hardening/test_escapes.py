@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from il2tui.core.textsafe import json_safe, markdown, plain, quoted, spreadsheet
+from il2tui.core.textsafe import json_safe, json_string, markdown, plain, quoted, spreadsheet
 
 #: Unicode's space separators other than the ASCII space: a terminal shows each as blank.
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -88,6 +88,25 @@ def test_json_safe_writes_what_plain_would_escape_as_json_escapes(
 ) -> None:
     assert json_safe(document) == written
     assert json.loads(written) == json.loads(document)  # the same data for a reader
+
+
+STRINGS = {
+    "nothing to do": ("a é", '"a é"'),
+    "JSON's own escapes": ('"\\\n\t', '"\\"\\\\\\n\\t"'),
+    "a C0 control": ("\x1f", '"\\u001f"'),
+    "delete": ("\x7f", '"\\u007f"'),
+    "format character": ("x\u202ey", '"x\\u202ey"'),
+    "line separator": ("\u2028", '"\\u2028"'),
+    "beyond U+FFFF": ("\U000e0001", '"\\udb40\\udc01"'),
+    "no-break space kept": ("10\u00a0mm", '"10\u00a0mm"'),
+    "a line break beside a format character": ("\n\u0085", '"\\n\\u0085"'),
+}
+
+
+@pytest.mark.parametrize(("text", "written"), STRINGS.values(), ids=STRINGS.keys())
+def test_json_string_writes_a_literal_as_json_safe_would_show_it(text: str, written: str) -> None:
+    assert json_string(text) == written
+    assert json.loads(written) == text
 
 
 def test_a_spreadsheet_cell_is_shown_plain_before_the_formula_check() -> None:
