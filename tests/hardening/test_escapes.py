@@ -64,6 +64,15 @@ MARKDOWN = {
     "a decimal at the start reads as a list": ("3.5 mm", "3\\.5 mm"),
     "a colon before a space": ("note: ok", "note: ok"),
     "control character": ("a\x1bb", "a\\\\x1bb"),
+    "a decimal before letters at the start": ("1.a", "1\\.a"),
+    "another script's digit starts a list": ("\uff12. x", "\uff12\\. x"),
+    "a no-break space before a mark": ("\u00a0- x", "\u00a0\\- x"),
+    "a tab is shown, so no mark starts the line": ("\t- x", "\\\\x09- x"),
+    "spaces before a digit": (" 2) x", "&#32;2\\) x"),
+    "spaces, then nothing to escape": ("  x", "&#32;&#32;x"),
+    "a digit, then no list": ("12 mm", "12 mm"),
+    "a link mark after a backslash": ("a\\.b", "a\\\\.b"),
+    "a dot after an escaped mark": ("*.b", "\\*.b"),
 }
 
 

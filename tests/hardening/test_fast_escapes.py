@@ -10,15 +10,32 @@ made of the characters that matter.
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from il2tui.core.textsafe import json_safe, json_string
+from il2tui.core.textsafe import json_safe, json_string, markdown, plain
 
 #: Markdown's marks, what an autolinker reads, digits and spaces of several kinds, controls.
 SYNTAX = "\\`*_[]<>|~#&@:./-+=)( \t\n\u00a0\u2028\x1b\x85\u202e1\uff12a_Zé"
 TEXT = st.text(alphabet=st.sampled_from(SYNTAX) | st.characters(), max_size=24)
+
+
+def _markdown_by_definition(text: str) -> str:
+    escaped = re.sub(r"([\\`*_\[\]<>|~#&])", r"\\\1", plain(text))
+    escaped = re.sub(r":(?=/|[^\W_])|(?<=[^\W_])\.(?=[^\W\d_])|@", r"\\\g<0>", escaped)
+    escaped = re.sub(
+        r"^(\s*)([-+=>]|\d+[.)])",
+        lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1],
+        escaped,
+    )
+    return re.sub(r"^ +", lambda m: "&#32;" * len(m.group()), escaped)
+
+
+@given(TEXT)
+def test_markdown_writes_what_the_four_substitutions_write(text: str) -> None:
+    assert markdown(text) == _markdown_by_definition(text)
 
 
 @given(st.lists(TEXT, max_size=4), TEXT)
