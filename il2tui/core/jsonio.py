@@ -16,6 +16,8 @@ from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
 
+import orjson
+
 from il2tui.core.errors import format_path, show
 
 
@@ -112,6 +114,27 @@ class Fragment:
         return self._texts[key]
 
 
+class Raw:
+    """One line of JSON text, written as it is: a float or a list of numbers as
+    :func:`dumps_exact` writes them, in data for :func:`dumps_fast` (orjson writes floats
+    and lists of numbers its own way). Made by :func:`raw_number` and :func:`raw_numbers`."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def raw_number(value: Decimal | int | float) -> Raw:
+    """A number as :func:`dumps_exact` writes it."""
+    return Raw(_number(value))
+
+
+def raw_numbers(values: Sequence[Decimal | int | float]) -> Raw:
+    """A list of numbers as :func:`dumps_exact` writes it: on one line."""
+    return Raw("[" + ", ".join(map(_number, values)) + "]")
+
+
 def dumps_exact(value: Any, indent: int = 2, *, strings: StringWriter = encode_basestring) -> str:
     """Write JSON with each :class:`Decimal` as a number with its own digits.
 
@@ -139,6 +162,7 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
     type(None): lambda _: "null",
     Decimal: _decimal,
     date: _date,
+    Raw: lambda raw: raw.text,
 }
 _NUMBERS = (Decimal, int, float)
 
@@ -258,3 +282,42 @@ class _Writer:
 
     def pad(self, level: int) -> str:
         return "\n" + " " * (self.indent * level)
+
+
+#: orjson's layout is dumps_exact's; dates, and the types it would write without asking
+#: (dataclasses), go through :func:`_orjson_default` as they go through dumps_exact.
+_ORJSON_OPTIONS = (
+    orjson.OPT_INDENT_2
+    | orjson.OPT_APPEND_NEWLINE
+    | orjson.OPT_PASSTHROUGH_DATETIME
+    | orjson.OPT_PASSTHROUGH_DATACLASS
+)
+
+
+def dumps_fast(value: Any) -> bytes | None:
+    """``dumps_exact(value)`` in UTF-8, written by orjson: a review's JSON in a fifth of
+    the time; ``None`` where orjson cannot write the value (a string that is not valid
+    Unicode, as a file name can be; an integer beyond 64 bits; a key that is not a
+    string; a type dumps_exact refuses): the caller writes it with :func:`dumps_exact`.
+
+    The value's floats and lists of numbers must come as :class:`Raw`: orjson writes a
+    list of numbers over several lines and a float in its own notation (``1e16`` for
+    ``1e+16``), the same data laid out differently.
+    """
+    try:
+        return orjson.dumps(value, default=_orjson_default, option=_ORJSON_OPTIONS)
+    except orjson.JSONEncodeError:
+        return None
+
+
+def _orjson_default(value: Any) -> Any:
+    kind = type(value)
+    if kind is Decimal:
+        return orjson.Fragment(_decimal(value))
+    if kind is Raw:
+        return orjson.Fragment(value.text)
+    if kind is Fragment:  # orjson indents it for where it is; dumps_exact reuses a text
+        return value.value
+    if kind is date:
+        return orjson.Fragment(_date(value))
+    raise TypeError(f"cannot write {kind.__name__} as JSON")

@@ -48,6 +48,8 @@ _MARKDOWN_START = re.compile(r"\s|[-+=>]|\d")
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 _LEADING_SPACES = re.compile(r"^ +")
 _FORMULA_START = ("=", "+", "-", "@")
+#: Printable ASCII and the line break: nearly all of a JSON document's bytes.
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 def _shown(char: str) -> bool:
@@ -107,6 +109,20 @@ def json_safe(text: str) -> str:
         return text
     # Line by line: a JSON document has line breaks, and most of its lines need nothing.
     return "\n".join(line if line.isprintable() else _json_line(line) for line in text.split("\n"))
+
+
+def json_safe_utf8(document: bytes) -> str:
+    """:func:`json_safe` of a JSON document in UTF-8, decoded.
+
+    Only the bytes that are not printable ASCII are looked at, a few dozen in a review
+    (removing the ASCII bytes leaves each other character whole): checking every
+    character of the text took longer than orjson took to write it.
+    """
+    others = document.translate(None, _PLAIN_ASCII)
+    text = document.decode()
+    if not others or others.decode().isprintable():
+        return text
+    return json_safe(text)
 
 
 def json_string(text: str) -> str:
