@@ -12,7 +12,15 @@ import json
 
 import pytest
 
-from il2tui.core.textsafe import json_safe, json_string, markdown, plain, quoted, spreadsheet
+from il2tui.core.textsafe import (
+    json_safe,
+    json_safe_utf8,
+    json_string,
+    markdown,
+    plain,
+    quoted,
+    spreadsheet,
+)
 
 #: Unicode's space separators other than the ASCII space: a terminal shows each as blank.
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -97,6 +105,22 @@ def test_json_safe_writes_what_plain_would_escape_as_json_escapes(
 ) -> None:
     assert json_safe(document) == written
     assert json.loads(written) == json.loads(document)  # the same data for a reader
+
+
+UTF8 = {
+    "nothing to do": (b'{"a": "b"}', '{"a": "b"}'),
+    "the ends of printable ASCII kept": (b'" ~"', '" ~"'),
+    "letters beyond ASCII kept": ('["\u00e9", "\u80dd"]'.encode(), '["\u00e9", "\u80dd"]'),
+    "delete, the byte after printable ASCII": (b'"\x7f"', '"\\u007f"'),
+    "unit separator, the byte before it": (b'"\x1f"', '"\\u001f"'),
+    "format character beside letters": ('"\u00e9\u202e"'.encode(), '"\u00e9\\u202e"'),
+    "line breaks of the layout kept": ('{\n  "a": "\u2028"\n}'.encode(), '{\n  "a": "\\u2028"\n}'),
+}
+
+
+@pytest.mark.parametrize(("document", "written"), UTF8.values(), ids=UTF8.keys())
+def test_json_safe_utf8_decodes_and_escapes_as_json_safe(document: bytes, written: str) -> None:
+    assert json_safe_utf8(document) == written
 
 
 STRINGS = {
