@@ -52,14 +52,15 @@ def review(
     ] = False,
 ) -> None:
     """Classify responses and review retreatment decisions in case files."""
-    from il2tui.cli.review_run import run_review
-    from il2tui.cli.worklist_run import run_worklist
-
     if not paths and not demo:
         fail("il2 review: give one or more case files, a folder of them, or --demo")
-    if fmt.value.startswith("worklist"):
+    if fmt.value.startswith("worklist"):  # each loads only its own modules
+        from il2tui.cli.worklist_run import run_worklist
+
         failed = run_worklist(paths or [], fmt.value, guideline, demo, assumptions)
     else:
+        from il2tui.cli.review_run import run_review
+
         failed = run_review(paths or [], fmt.value, guideline, demo, assumptions)
     if failed:
         raise typer.Exit(EXIT_INVALID)

@@ -12,8 +12,11 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
+
+import orjson
 
 from il2tui.core.errors import format_path, show
 
@@ -88,6 +91,9 @@ def loads_exact(text: str) -> Any:
 
 _LITERALS = {None: "null", True: "true", False: "false"}
 
+#: How a string is written: as ``json.dumps(text, ensure_ascii=False)`` writes it.
+StringWriter = Callable[[str], str]
+
 
 class Fragment:
     """A part of a document that many documents share (the assumptions, a cohort of the
@@ -101,33 +107,44 @@ class Fragment:
 
     def __init__(self, value: Any) -> None:
         self.value = value
-        self._texts: dict[tuple[int, int], str] = {}
+        self._texts: dict[tuple[int, int, StringWriter], str] = {}
 
-    def text(self, indent: int, level: int) -> str:
+    def text(self, indent: int, level: int, strings: StringWriter = encode_basestring) -> str:
         """The value as :func:`dumps_exact` writes it at this depth."""
-        key = (indent, level)
+        key = (indent, level, strings)
         if key not in self._texts:
-            self._texts[key] = _dump(self.value, indent, level)
+            self._texts[key] = _Writer(indent, strings).text(self.value, level)
         return self._texts[key]
 
 
-def dumps_exact(value: Any, indent: int = 2) -> str:
-    """Write JSON with each :class:`Decimal` as a number with its own digits."""
-    return _dump(value, indent, 0) + "\n"
+class Raw:
+    """One line of JSON text, written as it is: a float or a list of numbers as
+    :func:`dumps_exact` writes them, in data for :func:`dumps_fast` (orjson writes floats
+    and lists of numbers its own way). Made by :func:`raw_number` and :func:`raw_numbers`."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
-def _dump(value: Any, indent: int, level: int) -> str:
-    kind = type(value)  # the common types first, by identity: an audit writes millions
-    scalar = _SCALARS.get(kind)
-    if scalar is not None:
-        return scalar(value)
-    if kind is dict:
-        return _mapping(value, indent, level)
-    if kind is list or kind is tuple:
-        return _sequence(value, indent, level)
-    if kind is Fragment:
-        return value.text(indent, level)
-    return _other(value, indent, level)
+def raw_number(value: Decimal | int | float) -> Raw:
+    """A number as :func:`dumps_exact` writes it."""
+    return Raw(_number(value))
+
+
+def raw_numbers(values: Sequence[Decimal | int | float]) -> Raw:
+    """A list of numbers as :func:`dumps_exact` writes it: on one line."""
+    return Raw("[" + ", ".join(map(_number, values)) + "]")
+
+
+def dumps_exact(value: Any, indent: int = 2, *, strings: StringWriter = encode_basestring) -> str:
+    """Write JSON with each :class:`Decimal` as a number with its own digits.
+
+    ``strings`` writes each string and key (its quotes included): a caller can escape
+    more than JSON requires, as :func:`il2tui.core.textsafe.json_string` does.
+    """
+    return _Writer(indent, strings).text(value, 0) + "\n"
 
 
 def _decimal(value: Decimal) -> str:
@@ -140,59 +157,170 @@ def _date(value: date) -> str:
     return f'"{value.isoformat()}"'
 
 
-#: How each plain scalar type is written (exact types only: subclasses go through _other).
+#: How each plain scalar type but ``str`` is written (exact types only: subclasses and
+#: floats go through _Writer.other).
 _SCALARS: dict[type, Callable[[Any], str]] = {
-    str: encode_basestring,
     int: int.__repr__,
     bool: lambda value: "true" if value else "false",
     type(None): lambda _: "null",
     Decimal: _decimal,
     date: _date,
+    Raw: lambda raw: raw.text,
 }
 _NUMBERS = (Decimal, int, float)
 
 
-def _other(value: Any, indent: int, level: int) -> str:
+def _number(value: Decimal | int | float) -> str:
+    """A number in a list of numbers (written on the list's line)."""
     if isinstance(value, Decimal):
         return _decimal(value)
-    if isinstance(value, date):
-        return _date(value)
-    if isinstance(value, str):  # each scalar as json.dumps(value, ensure_ascii=False) writes it
-        return encode_basestring(value)
-    if value is None or isinstance(value, bool):
-        return _LITERALS[value]
-    if isinstance(value, int):
-        return int.__repr__(value)
     if isinstance(value, float):
         return json.dumps(value, allow_nan=False)
-    if isinstance(value, Mapping):
-        return _mapping(value, indent, level)
-    if isinstance(value, Sequence):
-        return _sequence(value, indent, level)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    return int.__repr__(value)
 
 
-def _mapping(value: Mapping[Any, Any], indent: int, level: int) -> str:
-    if not value:
-        return "{}"
-    inner = "\n" + " " * indent * (level + 1)
-    # A plain scalar is written in place (most values): a call per value is half the cost.
-    scalar, deeper = _SCALARS.get, level + 1
-    items = [
-        encode_basestring(str(k))
-        + ": "
-        + (write(v) if (write := scalar(type(v))) else _dump(v, indent, deeper))
-        for k, v in value.items()
-    ]
-    return "{" + inner + ("," + inner).join(items) + "\n" + " " * indent * level + "}"
+@lru_cache(maxsize=512)
+def _key_lines(keys: tuple[str, ...], indent: int, level: int, strings: StringWriter) -> list[str]:
+    """What goes before each value of an object: ``{`` or ``,``, a line break, the
+    indentation and the key. A review's objects come in a few shapes, each written
+    thousands of times: this made the review's JSON about a fifth faster."""
+    inner = "\n" + " " * (indent * (level + 1))
+    return [("," if i else "{") + inner + strings(key) + ": " for i, key in enumerate(keys)]
 
 
-def _sequence(value: Sequence[Any], indent: int, level: int) -> str:
-    if not value:
-        return "[]"
-    if all(isinstance(v, _NUMBERS) and type(v) is not bool for v in value):
-        return "[" + ", ".join(_dump(v, indent, level) for v in value) + "]"
-    inner = "\n" + " " * indent * (level + 1)
-    scalar, deeper = _SCALARS.get, level + 1
-    items = [write(v) if (write := scalar(type(v))) else _dump(v, indent, deeper) for v in value]
-    return "[" + inner + ("," + inner).join(items) + "\n" + " " * indent * level + "]"
+class _Writer:
+    """One document's text as a flat list of pieces, joined once at the end.
+
+    An audit writes millions of values: the pieces are appended to one list (nested
+    joins copied every shared block once per level of depth), and a plain scalar in an
+    object or an array is written in place, without a call to :meth:`value`. Together
+    these made a review's JSON about twice as fast as the recursive joins before them.
+    """
+
+    def __init__(self, indent: int, strings: StringWriter) -> None:
+        self.indent, self.strings = indent, strings
+        self.scalars = _SCALARS | {str: strings}
+        self.out: list[str] = []
+
+    def text(self, value: Any, level: int) -> str:
+        self.value(value, level)
+        return "".join(self.out)
+
+    def value(self, value: Any, level: int) -> None:
+        write = self.scalars.get(type(value))
+        if write is not None:
+            self.out.append(write(value))
+        elif type(value) is dict:
+            self.mapping(value, level)
+        elif type(value) is list or type(value) is tuple:
+            self.sequence(value, level)
+        elif type(value) is Fragment:
+            self.out.append(value.text(self.indent, level, self.strings))
+        else:
+            self.other(value, level)
+
+    def other(self, value: Any, level: int) -> None:
+        """Subclasses of the plain types (an enum of strings), floats and other mappings."""
+        scalar = self.scalar(value)
+        if scalar is not None:
+            self.out.append(scalar)
+        elif isinstance(value, Mapping):
+            self.mapping(value, level)
+        elif isinstance(value, Sequence):
+            self.sequence(value, level)
+        else:
+            raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    def scalar(self, value: Any) -> str | None:
+        """Each scalar as ``json.dumps(value, ensure_ascii=False)`` writes it; None otherwise."""
+        if isinstance(value, Decimal):
+            return _decimal(value)
+        if isinstance(value, date):
+            return _date(value)
+        if isinstance(value, str):
+            return self.strings(value)
+        if value is None or isinstance(value, bool):
+            return _LITERALS[value]
+        if isinstance(value, int):
+            return int.__repr__(value)
+        if isinstance(value, float):
+            return json.dumps(value, allow_nan=False)
+        return None
+
+    def mapping(self, value: Mapping[Any, Any], level: int) -> None:
+        if not value:
+            self.out.append("{}")
+            return
+        out, scalars = self.out, self.scalars
+        lines = _key_lines(tuple(map(str, value)), self.indent, level, self.strings)
+        for before, v in zip(lines, value.values(), strict=True):
+            write = scalars.get(type(v))
+            if write is not None:
+                out += (before, write(v))
+            else:
+                out.append(before)
+                self.value(v, level + 1)
+        out.append(self.pad(level) + "}")
+
+    def sequence(self, value: Sequence[Any], level: int) -> None:
+        if not value:
+            self.out.append("[]")
+        elif all(isinstance(v, _NUMBERS) and type(v) is not bool for v in value):
+            self.out.append("[" + ", ".join(map(_number, value)) + "]")
+        else:
+            self.items(value, level)
+
+    def items(self, value: Sequence[Any], level: int) -> None:
+        out, scalars, inner = self.out, self.scalars, self.pad(level + 1)
+        before = "[" + inner
+        for v in value:
+            write = scalars.get(type(v))
+            if write is not None:
+                out += (before, write(v))
+            else:
+                out.append(before)
+                self.value(v, level + 1)
+            before = "," + inner
+        out.append(self.pad(level) + "]")
+
+    def pad(self, level: int) -> str:
+        return "\n" + " " * (self.indent * level)
+
+
+#: orjson's layout is dumps_exact's; dates, and the types it would write without asking
+#: (dataclasses), go through :func:`_orjson_default` as they go through dumps_exact.
+_ORJSON_OPTIONS = (
+    orjson.OPT_INDENT_2
+    | orjson.OPT_APPEND_NEWLINE
+    | orjson.OPT_PASSTHROUGH_DATETIME
+    | orjson.OPT_PASSTHROUGH_DATACLASS
+)
+
+
+def dumps_fast(value: Any) -> bytes | None:
+    """``dumps_exact(value)`` in UTF-8, written by orjson: a review's JSON in a fifth of
+    the time; ``None`` where orjson cannot write the value (a string that is not valid
+    Unicode, as a file name can be; an integer beyond 64 bits; a key that is not a
+    string; a type dumps_exact refuses): the caller writes it with :func:`dumps_exact`.
+
+    The value's floats and lists of numbers must come as :class:`Raw`: orjson writes a
+    list of numbers over several lines and a float in its own notation (``1e16`` for
+    ``1e+16``), the same data laid out differently.
+    """
+    try:
+        return orjson.dumps(value, default=_orjson_default, option=_ORJSON_OPTIONS)
+    except orjson.JSONEncodeError:
+        return None
+
+
+def _orjson_default(value: Any) -> Any:
+    kind = type(value)
+    if kind is Decimal:
+        return orjson.Fragment(_decimal(value))
+    if kind is Raw:
+        return orjson.Fragment(value.text)
+    if kind is Fragment:  # orjson indents it for where it is; dumps_exact reuses a text
+        return value.value
+    if kind is date:
+        return orjson.Fragment(_date(value))
+    raise TypeError(f"cannot write {kind.__name__} as JSON")

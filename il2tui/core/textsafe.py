@@ -28,18 +28,28 @@ assistant) shows such text through these functions:
 from __future__ import annotations
 
 import re
+from json.encoder import encode_basestring
 
 #: Space characters (Unicode Zs) that :meth:`str.isprintable` rejects but a
 #: terminal shows as a blank: kept as typed (a no-break space in "10 mm").
 _SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007")
 _SPACES |= frozenset("\u2008\u2009\u200a\u202f\u205f\u3000")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
+#: Each character that needs a backslash wherever it is in a line: Markdown's syntax
+#: (`` \ ` * _ [ ] < > | ~ # & ``) and what an autolinker reads as a link: a scheme's
+#: ``:`` (``http://``, ``mailto:x``), a dot inside a host name (``www.example.org``,
+#: ``example.com``), an e-mail's ``@``. One search for both: a backslash before one of
+#: them never changes what the other finds (it goes before the character it escapes).
+#: Every branch starts with its character (the dot's lookbehind comes after it), so the
+#: search skips to the candidates: a quarter of the time of the two substitutions before.
+_MARKDOWN_INLINE = re.compile(r"[\\`*_\[\]<>|~#&@]|:(?=/|[^\W_])|\.(?<=[^\W_]\.)(?=[^\W\d_])")
+#: What a line can start with that :data:`_MARKDOWN_LINE_START` or
+#: :data:`_LEADING_SPACES` would change: most lines start with none of it.
+_MARKDOWN_START = re.compile(r"\s|[-+=>]|\d")
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 _LEADING_SPACES = re.compile(r"^ +")
-#: What an autolinker reads as a link: a scheme's ``:`` (``http://``, ``mailto:x``), a
-#: dot inside a host name (``www.example.org``, ``example.com``), an e-mail's ``@``.
-_LINK_MARK = re.compile(r":(?=/|[^\W_])|(?<=[^\W_])\.(?=[^\W\d_])|@")
 _FORMULA_START = ("=", "+", "-", "@")
+#: Printable ASCII and the line break: nearly all of a JSON document's bytes.
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 def _shown(char: str) -> bool:
@@ -74,10 +84,15 @@ def markdown(text: str) -> str:
     Leading spaces become ``&#32;`` so that they cannot indent the line into a
     code block or another list level.
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", plain(text))
-    escaped = _LINK_MARK.sub(lambda m: "\\" + m.group(), escaped)
+    escaped = _MARKDOWN_INLINE.sub(_backslashed, plain(text))
+    if not _MARKDOWN_START.match(escaped):  # two substitutions fewer for most lines
+        return escaped
     escaped = _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + _escape_mark(m.group(2)), escaped)
     return _LEADING_SPACES.sub(lambda m: "&#32;" * len(m.group()), escaped)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group()  # a function: faster than the template r"\\\g<0>"
 
 
 def _escape_mark(mark: str) -> str:
@@ -94,6 +109,32 @@ def json_safe(text: str) -> str:
         return text
     # Line by line: a JSON document has line breaks, and most of its lines need nothing.
     return "\n".join(line if line.isprintable() else _json_line(line) for line in text.split("\n"))
+
+
+def json_safe_utf8(document: bytes) -> str:
+    """:func:`json_safe` of a JSON document in UTF-8, decoded.
+
+    Only the bytes that are not printable ASCII are looked at, a few dozen in a review
+    (removing the ASCII bytes leaves each other character whole): checking every
+    character of the text took longer than orjson took to write it.
+    """
+    others = document.translate(None, _PLAIN_ASCII)
+    text = document.decode()
+    if not others or others.decode().isprintable():
+        return text
+    return json_safe(text)
+
+
+def json_string(text: str) -> str:
+    """``text`` as a JSON string literal, with what :func:`json_safe` escapes escaped.
+
+    For a writer that escapes string by string (:func:`il2tui.core.jsonio.dumps_exact`'s
+    ``strings``): outside its strings a JSON document has no such character, so the
+    document is what :func:`json_safe` makes of it, without a pass over its whole text
+    (which took a sixth of the time of an audit in JSON).
+    """
+    literal = encode_basestring(text)  # a line break and the other C0 controls escaped
+    return literal if literal.isprintable() else _json_line(literal)
 
 
 def _json_line(line: str) -> str:

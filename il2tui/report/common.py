@@ -6,6 +6,7 @@ Every function returns plain lines; the caller escapes them for its medium
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from il2tui.clinical.model import (
@@ -121,6 +122,13 @@ def cohort_lines(answer: CohortAnswer | None, heading: str, note: str | None = N
     or, when no cohort applies, why (``note``)."""
     if answer is None:
         return [f"{heading}: {note}"] if note else []
+    return list(_cohort_block(answer, heading))
+
+
+@lru_cache(maxsize=1024)
+def _cohort_block(answer: CohortAnswer, heading: str) -> tuple[str, ...]:
+    """The lines of a cohort, made once per cohort and heading: a few dozen serve every
+    review of a run (a quarter of the time of a text review went into remaking them)."""
     lines = [f"{heading}: {answer.message} [{answer.source}]"]
     for outcome in answer.outcomes:
         ci = f"{_pct(outcome.ci_low)}-{_pct(outcome.ci_high)}"
@@ -130,7 +138,7 @@ def cohort_lines(answer: CohortAnswer | None, heading: str, note: str | None = N
         )
     lines += [f"  Note: {note}" for note in zero_notes(answer)]
     lines += [f"  Note: {note}" for note in answer.notes]
-    return lines
+    return tuple(lines)
 
 
 def _pct(value: float) -> str:

@@ -26,15 +26,20 @@ from il2tui.clinical.model import (
     Review,
 )
 from il2tui.clinical.wording import guideline_says
-from il2tui.core.jsonio import Fragment, dumps_exact
-from il2tui.core.textsafe import json_safe
+from il2tui.core.jsonio import Fragment, dumps_exact, dumps_fast, raw_number, raw_numbers
+from il2tui.core.textsafe import json_safe_utf8, json_string
 from il2tui.evidence.answer import CohortAnswer
 from il2tui.report import common
 
 
 def render_json(review: Review, source: str | None = None) -> str:
-    """The review as ``il2-review/1`` JSON text."""
-    return json_safe(dumps_exact(review_data(review, source)))
+    """The review as ``il2-review/1`` JSON text, escaped as :func:`json_safe` escapes a
+    document; written by orjson, or by :func:`dumps_exact` where orjson cannot."""
+    data = review_data(review, source)
+    fast = dumps_fast(data)
+    if fast is None:
+        return dumps_exact(data, strings=json_string)
+    return json_safe_utf8(fast)
 
 
 def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
@@ -74,7 +79,7 @@ def _course(course: CourseReview) -> dict[str, Any]:
     return {
         "number": course.number,
         "start": course.start,
-        "doses": course.doses,
+        "doses": None if course.doses is None else raw_numbers(course.doses),
         "toxicity": course.toxicity,
         "declined_further": course.declined_further,
         "assessment_date": last.date if last else None,
@@ -113,16 +118,29 @@ def _decision(decision: ClinicianDecision | None, now: Recommendation) -> dict[s
     return _data(decision) | {"seen": seen, "stale_note": common.stale_text(decision, now)}
 
 
+#: The fields of a review's objects that hold lists of numbers (diameters): written as
+#: :class:`Raw`, on one line, by orjson as by dumps_exact (tests/hardening/test_json_fast.py
+#: checks that a review's data holds no other list of numbers, and no float).
+NUMBER_LISTS = frozenset({"diameters", "nadir_diameters"})
+
+
 def _data(obj: Any) -> dict[str, Any]:
     """A review object's fields, in their order (nested objects are left to the caller)."""
-    names, values = _shape(type(obj))
-    return dict(zip(names, values(obj), strict=True))
+    names, values, numbers = _shape(type(obj))
+    data = dict(zip(names, values(obj), strict=True))
+    for name in numbers:
+        if data[name] is not None:
+            data[name] = raw_numbers(data[name])
+    return data
 
 
 @cache
-def _shape(kind: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+def _shape(
+    kind: type,
+) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[str, ...]]:
     names = tuple(field.name for field in fields(kind))
-    return names, attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
+    values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
+    return names, values, tuple(name for name in names if name in NUMBER_LISTS)
 
 
 def _explanation(rec: Recommendation, latest: Sequence[str] | None) -> list[str]:
@@ -180,8 +198,8 @@ def _cohort_block(answer: CohortAnswer) -> Fragment:
             "outcomes": {
                 o.state: {
                     "patients": o.patients,
-                    "proportion": o.proportion,
-                    "ci95": [o.ci_low, o.ci_high],
+                    "proportion": raw_number(o.proportion),
+                    "ci95": raw_numbers([o.ci_low, o.ci_high]),
                     "note": o.note,
                 }
                 for o in answer.outcomes

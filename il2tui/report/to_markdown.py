@@ -49,10 +49,13 @@ def _bullets(lines: list[str]) -> list[str]:
     return [f"{'  ' if line.startswith('  ') else ''}- {md(line.strip())}" for line in lines]
 
 
-def _notes(title: str, notes: tuple[Note, ...]) -> list[str]:
+@lru_cache(maxsize=256)
+def _notes(title: str, notes: tuple[Note, ...]) -> tuple[str, ...]:
+    """A section of notes, made once per section: the assumptions are the same in every
+    review of a run, and the eligibility notes come in a few combinations."""
     if not notes:
-        return []
-    return ["", f"## {title}", "", *(f"- `{n.id}`: {md(n.text + common.cite(n))}" for n in notes)]
+        return ()
+    return ("", f"## {title}", "", *(f"- `{n.id}`: {md(n.text + common.cite(n))}" for n in notes))
 
 
 def _row(course: CourseReview) -> str:

@@ -6,8 +6,10 @@ Nothing here is interpreted as markup, and every line passes through
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from il2tui.clinical.arithmetic import assessment_lines
-from il2tui.clinical.model import CourseReview, Review
+from il2tui.clinical.model import CourseReview, Note, Review
 from il2tui.core.textsafe import plain
 from il2tui.report import common as common
 
@@ -31,11 +33,14 @@ def render_text(review: Review, source: str | None = None) -> str:
     return "\n".join("  " * level + plain(text) for level, text in out) + "\n"
 
 
-def _section(title: str, notes: tuple) -> list[tuple[int, str]]:
+@lru_cache(maxsize=256)
+def _section(title: str, notes: tuple[Note, ...]) -> tuple[tuple[int, str], ...]:
+    """A section of notes, made once per section: the assumptions are the same in every
+    review of a run, and the eligibility notes come in a few combinations."""
     if not notes:
-        return []
+        return ()
     lines = [(0, ""), (0, title)]
-    return lines + [(1, f"- {n.id}: {n.text}{common.cite(n)}") for n in notes]
+    return (*lines, *((1, f"- {n.id}: {n.text}{common.cite(n)}") for n in notes))
 
 
 def _course(review: Review, course: CourseReview) -> list[tuple[int, str]]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
 
 import pytest
 
 from il2tui.clinical.review import review_case
 from il2tui.core.textsafe import spreadsheet
-from il2tui.report.to_csv import render_csv
+from il2tui.report.to_csv import _shown, render_csv
 from tests.hardening.hostile_text import case_with
 
 #: What was typed, and the cell a spreadsheet must get (by a name that is a valid test id).
@@ -59,3 +62,29 @@ def test_the_review_csv_quotes_a_label_and_a_source_that_start_a_formula(
     rows = list(csv.DictReader(io.StringIO(render_csv([(typed, review)]))))
     assert len(rows) == 4
     assert {(row["source"], row["label"]) for row in rows} == {(cell, cell)}
+
+
+class _Code(StrEnum):
+    FORMULA = "=1"
+
+
+#: Each kind of value a row holds, and its cell: numbers and dates as they are, every
+#: text (an enum's too) through the formula guard, a float like text.
+VALUES = {
+    "none": (None, ""),
+    "true": (True, "true"),
+    "false": (False, "false"),
+    "negative integer": (-3, "-3"),
+    "decimal keeps its zeros": (Decimal("-1.50"), "-1.50"),
+    "decimal without exponent": (Decimal("1E+2"), "100"),
+    "date": (date(2020, 1, 2), "2020-01-02"),
+    "text formula": ("=A1", "'=A1"),
+    "text with a line break": ("a\nb", "a\\x0ab"),
+    "enum of text": (_Code.FORMULA, "'=1"),
+    "float": (-1.5, "'-1.5"),
+}
+
+
+@pytest.mark.parametrize(("value", "cell"), VALUES.values(), ids=VALUES.keys())
+def test_each_kind_of_value_has_its_cell(value: object, cell: str) -> None:
+    assert _shown(value) == cell

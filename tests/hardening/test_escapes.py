@@ -12,7 +12,15 @@ import json
 
 import pytest
 
-from il2tui.core.textsafe import json_safe, markdown, plain, quoted, spreadsheet
+from il2tui.core.textsafe import (
+    json_safe,
+    json_safe_utf8,
+    json_string,
+    markdown,
+    plain,
+    quoted,
+    spreadsheet,
+)
 
 #: Unicode's space separators other than the ASCII space: a terminal shows each as blank.
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -64,6 +72,15 @@ MARKDOWN = {
     "a decimal at the start reads as a list": ("3.5 mm", "3\\.5 mm"),
     "a colon before a space": ("note: ok", "note: ok"),
     "control character": ("a\x1bb", "a\\\\x1bb"),
+    "a decimal before letters at the start": ("1.a", "1\\.a"),
+    "another script's digit starts a list": ("\uff12. x", "\uff12\\. x"),
+    "a no-break space before a mark": ("\u00a0- x", "\u00a0\\- x"),
+    "a tab is shown, so no mark starts the line": ("\t- x", "\\\\x09- x"),
+    "spaces before a digit": (" 2) x", "&#32;2\\) x"),
+    "spaces, then nothing to escape": ("  x", "&#32;&#32;x"),
+    "a digit, then no list": ("12 mm", "12 mm"),
+    "a link mark after a backslash": ("a\\.b", "a\\\\.b"),
+    "a dot after an escaped mark": ("*.b", "\\*.b"),
 }
 
 
@@ -88,6 +105,41 @@ def test_json_safe_writes_what_plain_would_escape_as_json_escapes(
 ) -> None:
     assert json_safe(document) == written
     assert json.loads(written) == json.loads(document)  # the same data for a reader
+
+
+UTF8 = {
+    "nothing to do": (b'{"a": "b"}', '{"a": "b"}'),
+    "the ends of printable ASCII kept": (b'" ~"', '" ~"'),
+    "letters beyond ASCII kept": ('["\u00e9", "\u80dd"]'.encode(), '["\u00e9", "\u80dd"]'),
+    "delete, the byte after printable ASCII": (b'"\x7f"', '"\\u007f"'),
+    "unit separator, the byte before it": (b'"\x1f"', '"\\u001f"'),
+    "format character beside letters": ('"\u00e9\u202e"'.encode(), '"\u00e9\\u202e"'),
+    "line breaks of the layout kept": ('{\n  "a": "\u2028"\n}'.encode(), '{\n  "a": "\\u2028"\n}'),
+}
+
+
+@pytest.mark.parametrize(("document", "written"), UTF8.values(), ids=UTF8.keys())
+def test_json_safe_utf8_decodes_and_escapes_as_json_safe(document: bytes, written: str) -> None:
+    assert json_safe_utf8(document) == written
+
+
+STRINGS = {
+    "nothing to do": ("a é", '"a é"'),
+    "JSON's own escapes": ('"\\\n\t', '"\\"\\\\\\n\\t"'),
+    "a C0 control": ("\x1f", '"\\u001f"'),
+    "delete": ("\x7f", '"\\u007f"'),
+    "format character": ("x\u202ey", '"x\\u202ey"'),
+    "line separator": ("\u2028", '"\\u2028"'),
+    "beyond U+FFFF": ("\U000e0001", '"\\udb40\\udc01"'),
+    "no-break space kept": ("10\u00a0mm", '"10\u00a0mm"'),
+    "a line break beside a format character": ("\n\u0085", '"\\n\\u0085"'),
+}
+
+
+@pytest.mark.parametrize(("text", "written"), STRINGS.values(), ids=STRINGS.keys())
+def test_json_string_writes_a_literal_as_json_safe_would_show_it(text: str, written: str) -> None:
+    assert json_string(text) == written
+    assert json.loads(written) == text
 
 
 def test_a_spreadsheet_cell_is_shown_plain_before_the_formula_check() -> None:

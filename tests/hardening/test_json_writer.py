@@ -77,3 +77,49 @@ def _replace(document: object, value: object, shared: Fragment) -> object:
     if isinstance(document, dict):
         return {key: _replace(item, value, shared) for key, item in document.items()}
     return document
+
+
+def _by_definition(value: object, level: int = 0) -> str:
+    """The layout, written simply: ``json.dumps(indent=2)``, a list of numbers on one line."""
+    pad, inner = "\n" + "  " * level, "\n" + "  " * (level + 1)
+    if isinstance(value, dict) and value:
+        items = (
+            json.dumps(k, ensure_ascii=False) + ": " + _by_definition(v, level + 1)
+            for k, v in value.items()
+        )
+        return "{" + inner + ("," + inner).join(items) + pad + "}"
+    if isinstance(value, list) and value:
+        if all(isinstance(v, int | Decimal) and not isinstance(v, bool) for v in value):
+            return "[" + ", ".join(_by_definition(v) for v in value) + "]"
+        return (
+            "["
+            + inner
+            + ("," + inner).join(_by_definition(v, level + 1) for v in value)
+            + pad
+            + "]"
+        )
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return json.dumps(value, ensure_ascii=False)
+
+
+@given(VALUES)
+def test_the_writer_writes_the_layout_by_its_definition(value: object) -> None:
+    assert dumps_exact(value) == _by_definition(value) + "\n"
+
+
+def test_strings_are_written_by_the_callers_function_keys_and_fragments_included() -> None:
+    def shout(text: str) -> str:
+        return '"' + text.upper() + '"'
+
+    shared = Fragment({"k": ["v", 1]})
+    document = {"a": "x", "b": [shared, "y"], "c": shared}
+    assert dumps_exact(document, strings=shout) == (
+        '{\n  "A": "X",\n  "B": [\n    {\n      "K": [\n        "V",\n        1\n      ]\n'
+        '    },\n    "Y"\n  ],\n  "C": {\n    "K": [\n      "V",\n      1\n    ]\n  }\n}\n'
+    )
+    # The same fragment, written with the plain strings afterwards, is not the shouted one.
+    assert (
+        dumps_exact({"c": shared})
+        == '{\n  "c": {\n    "k": [\n      "v",\n      1\n    ]\n  }\n}\n'
+    )
