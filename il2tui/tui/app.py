@@ -222,7 +222,7 @@ class AssistApp(WorklistApp):
             from il2tui.tui.export import write_report
             from il2tui.tui.transcript import transcript
 
-            shown = review or review_case(case, *clinic)
+            shown = review if review is not None else review_case(case, *clinic)
             try:
                 written = write_report(path, shown, transcript(case, shown))
             except OSError as exc:
