@@ -251,16 +251,10 @@ class _Writer:
         if not value:
             self.out.append("{}")
             return
-        out, scalars = self.out, self.scalars
         lines = _key_lines(tuple(map(str, value)), self.indent, level, self.strings)
         for before, v in zip(lines, value.values(), strict=True):
-            write = scalars.get(type(v))
-            if write is not None:
-                out += (before, write(v))
-            else:
-                out.append(before)
-                self.value(v, level + 1)
-        out.append(self.pad(level) + "}")
+            self.put(before, v, level + 1)
+        self.out.append(self.pad(level) + "}")
 
     def sequence(self, value: Sequence[Any], level: int) -> None:
         if not value:
@@ -271,17 +265,22 @@ class _Writer:
             self.items(value, level)
 
     def items(self, value: Sequence[Any], level: int) -> None:
-        out, scalars, inner = self.out, self.scalars, self.pad(level + 1)
+        inner = self.pad(level + 1)
         before = "[" + inner
         for v in value:
-            write = scalars.get(type(v))
-            if write is not None:
-                out += (before, write(v))
-            else:
-                out.append(before)
-                self.value(v, level + 1)
+            self.put(before, v, level + 1)
             before = "," + inner
-        out.append(self.pad(level) + "]")
+        self.out.append(self.pad(level) + "]")
+
+    def put(self, before: str, v: Any, level: int) -> None:
+        """``before``, then ``v`` at ``level``: a scalar written at once, anything else by
+        :meth:`value`."""
+        write = self.scalars.get(type(v))
+        if write is not None:
+            self.out += (before, write(v))
+        else:
+            self.out.append(before)
+            self.value(v, level)
 
     def pad(self, level: int) -> str:
         return "\n" + " " * (self.indent * level)
