@@ -26,6 +26,7 @@ from il2tui.tui.worklist_nav import WorklistApp
 
 if TYPE_CHECKING:
     from il2tui.clinical.review import ClinicFiles
+    from il2tui.tui.host import Saved
     from il2tui.tui.steps import Step
 
 KEYS_HELP = "Open the list of keys for this screen"
@@ -203,7 +204,7 @@ class AssistApp(WorklistApp):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def action_export(self, then: Callable[[Path], None] | None = None) -> None:
+    def action_export(self, then: Saved | None = None) -> None:
         """Write the review and the transcript as a Markdown report beside the case file.
 
         In a worker: for a case with thousands of restagings, reviewing and writing takes
@@ -234,7 +235,7 @@ class AssistApp(WorklistApp):
 
         self.run_worker(work, thread=True, group="export")
 
-    def _exported(self, path: Path, then: Callable[[Path], None] | None) -> None:
+    def _exported(self, path: Path, then: Saved | None) -> None:
         self.notify(f"Report written to {path}.", timeout=6)
         if then is not None:
             then(path)
