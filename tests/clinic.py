@@ -7,9 +7,10 @@ after the course's first dose; confirmation: 28 days after the PR was first seen
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from il2tui.clinical.model import Review
 from tests.tui.cases import BASELINE, HALF, SAME, case, course

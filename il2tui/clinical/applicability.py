@@ -10,9 +10,11 @@ series gave no further course, so no cohort of Tables 3 and 4 applies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from msgspec.structs import replace
 
 from il2tui.case.model import Case
 from il2tui.clinical.guideline import Plan

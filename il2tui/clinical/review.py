@@ -7,9 +7,11 @@ for the live provisional category.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
+
+from msgspec.structs import replace
 
 from il2tui.case.model import Case, Course
 from il2tui.clinical.applicability import Eligibility, cohort_note, no_cohort_reason

@@ -9,7 +9,6 @@ exact value misses. Characters that could act on a terminal are written as
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import fields
 from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any
@@ -138,7 +137,7 @@ def _data(obj: Any) -> dict[str, Any]:
 def _shape(
     kind: type,
 ) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[str, ...]]:
-    names = tuple(field.name for field in fields(kind))
+    names = kind.__struct_fields__
     values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
     return names, values, tuple(name for name in names if name in NUMBER_LISTS)
 
