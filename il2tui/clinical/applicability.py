@@ -10,10 +10,10 @@ series gave no further course, so no cohort of Tables 3 and 4 applies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from msgspec import Struct
 from msgspec.structs import replace
 
 from il2tui.case.model import Case
@@ -32,8 +32,7 @@ CNS_SITE = re.compile(
 NO_FURTHER_COURSE = ("progression", "toxicity", "declined")
 
 
-@dataclass(frozen=True, slots=True)
-class BrainLesion:
+class BrainLesion(Struct, frozen=True):
     """Where the case first shows a lesion in the CNS."""
 
     site: str

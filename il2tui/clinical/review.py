@@ -7,10 +7,10 @@ for the live provisional category.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
+from msgspec import Struct
 from msgspec.structs import replace
 
 from il2tui.case.model import Case, Course
@@ -57,10 +57,11 @@ AGREES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Point:
+class _Point(Struct, frozen=True):
     """Where the patient stands after a course, from every evaluation so far."""
 
+    now: Standing
+    """The evaluations so far, counted (see :mod:`il2tui.clinical.state`)."""
     best: Category | None
     state: State | None
     courses_since_cr: int | None
@@ -93,6 +94,7 @@ def review_case(
     following = (*case.courses[1:], None) if case.courses else ()
     patient = _patient_facts(case)
     flags = Eligibility(plan, case, patient)
+    point: _Point | None = None
     for course, results, after in zip(case.courses, per_course, following, strict=True):
         seen += len(results)
         point = _point(flat[:seen], course.number, assessed=bool(results))
@@ -121,7 +123,7 @@ def review_case(
         non_measurable=tuple(
             NonMeasurableSite(id=s.id, site=s.site, method=s.method) for s in case.non_measurable
         ),
-        **_best(flat, case),
+        **_best(flat, case, point.now if point else standing(flat)),
         eligibility=flags.as_of(None),
         warnings=plan.warnings_for(patient),
         assumptions=assumed.notes(),
@@ -136,12 +138,12 @@ def _point(flat: list[AssessmentResult], number: int, *, assessed: bool) -> _Poi
     now: Standing = standing(flat)
     pd = next((a.course for a in flat if a.response == "PD"), None)
     if not assessed:
-        return _Point(now.best, None, None, now.awaiting, pd)
+        return _Point(now, now.best, None, None, now.awaiting, pd)
     categories = [a.response for a in flat]
     since = None
     if categories[-1] == "CR" and not flat[-1].after_progression:
         since = number - flat[run_start(categories, len(categories) - 1)].course
-    return _Point(now.best, now.state, since, now.awaiting, pd)
+    return _Point(now, now.best, now.state, since, now.awaiting, pd)
 
 
 def _course(
@@ -266,8 +268,8 @@ def _baseline(
     return lesions, add(products.values()) if complete else None
 
 
-def _best(flat: list[AssessmentResult], case: Case) -> dict[str, Any]:
-    now = standing(flat)
+def _best(flat: list[AssessmentResult], case: Case, now: Standing) -> dict[str, Any]:
+    """The best response over all evaluations; ``now`` is ``standing(flat)``."""
     shown = flat[now.best_index] if now.best_index is not None else None
     first_dose = case.first_dose_date()
     objective = now.best in OBJECTIVE and now.best_index is not None

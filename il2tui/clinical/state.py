@@ -18,8 +18,9 @@ that need the series' tables without the rest of a review.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from il2tui.case.model import Case
 from il2tui.clinical.confirm import OBJECTIVE, RANK
@@ -29,8 +30,7 @@ from il2tui.clinical.model import AssessmentResult, Category, State
 STATE_OF: dict[str, State] = {"CR": "CR", "PR": "PR", "MR": "MR", "SD": "NR", "PD": "NR"}
 
 
-@dataclass(frozen=True, slots=True)
-class Standing:
+class Standing(Struct, frozen=True):
     """What the evaluations so far count for, as of the latest of them."""
 
     best: Category | None
