@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -169,9 +169,14 @@ class Plan:
                 return rule
         return None
 
+    by_rule: Mapping[str, tuple[tuple[tuple[Test, ...], Note], ...]] = field(default_factory=dict)
+    """For each rule id, the cautions a recommendation by that rule can carry (see
+    :func:`by_rule`): most cautions name one rule, so most need no test at all."""
+
     def cautions_for(self, facts: Mapping[str, Any]) -> tuple[Note, ...]:
         """The cautions whose condition holds (facts include ``rule`` and ``action``)."""
-        return tuple(note for tests, note in self.cautions if holds(tests, facts))
+        tried = self.by_rule.get(facts.get("rule"), self.cautions)
+        return tuple(note for tests, note in tried if holds(tests, facts))
 
     def warnings_for(self, patient: Mapping[str, Any]) -> tuple[Note, ...]:
         """The applicability warnings whose condition holds for the patient."""
@@ -180,6 +185,22 @@ class Plan:
     def eligibility_for(self, patient: Mapping[str, Any]) -> tuple[Note, ...]:
         """The eligibility flags (the series' exclusions ...) that hold for the patient."""
         return tuple(note for tests, note in self.eligibility if holds(tests, patient))
+
+
+def by_rule(
+    cautions: tuple[tuple[tuple[Test, ...], Note], ...], rules: list[str]
+) -> dict[str, tuple[tuple[tuple[Test, ...], Note], ...]]:
+    """For each rule id, the cautions that can hold with it, in their order: those whose
+    condition tests no ``rule``, and those whose ``rule`` test lists this rule (any other
+    never holds when this rule decides)."""
+    return {
+        rule: tuple(
+            (tests, note)
+            for tests, note in cautions
+            if all(rule in expected for name, _, expected in tests if name == "rule")
+        )
+        for rule in rules
+    }
 
 
 class Guideline(BaseModel):
@@ -217,14 +238,16 @@ class Guideline(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         """Compile every condition once, and make the notes once."""
+        cautions = tuple((c.tests, c.note()) for c in self.cautions)
         self._plan = Plan(
             ref=GuidelineRef(
                 id=self.id, version=self.version, status=self.status, title=self.title
             ),
             rules=tuple((r.tests, r) for r in self.rules),
-            cautions=tuple((c.tests, c.note()) for c in self.cautions),
+            cautions=cautions,
             warnings=tuple((w.tests, w.note()) for w in self.warnings if not w.eligibility),
             eligibility=tuple((w.tests, w.note()) for w in self.warnings if w.eligibility),
+            by_rule=by_rule(cautions, [r.id for r in self.rules]),
         )
 
     @property

@@ -1,8 +1,9 @@
 """The shortcuts of the loading and review path give what the long way gives.
 
 Diameters already checked are looked up by value, a JSON object's keys are checked
-for repeats in one step, a case is searched once for a brain lesion: each test here
-fails if a shortcut returns something the full check would not.
+for repeats in one step, a case is searched once for a brain lesion, a recommendation's
+cautions are tried only where they can hold for its rule: each test here fails if a
+shortcut returns something the full check would not.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from il2tui.case import model
 from il2tui.case.files import CaseError, parse_case
 from il2tui.case.model import Case
 from il2tui.clinical.applicability import Eligibility, first_brain_lesion
+from il2tui.clinical.conditions import holds
 from il2tui.clinical.guideline import load_guideline
 from il2tui.core.jsonio import JSONInputError, loads_exact
 from tests.tui import cases
@@ -127,3 +129,47 @@ def test_courses_out_of_order_show_the_lesion_only_once_every_course_before_it_i
     found = first_brain_lesion(case)
     assert found is not None and found[0] == 3
     assert [_cns_flag(case, n) for n in (1, 2, 3)] == [False, False, True]
+
+
+def _every_caution_fact() -> list[dict[str, Any]]:
+    """Every combination of the facts the shipped cautions test, for every rule."""
+    plan = load_guideline().compiled()
+    rules = [rule.id for _, rule in plan.rules]
+    return [
+        {
+            "rule": rule,
+            "action": action,
+            "state": state,
+            "course": course,
+            "next_course": course + 1,
+            "diagnosis": diagnosis,
+        }
+        for rule in rules
+        for action in ("retreat", "consider_retreat", "consolidate", "stop", "reassess")
+        for state in ("NR", "MR", "PR", "CR")
+        for course in range(1, 7)
+        for diagnosis in ("melanoma", "renal_cell")
+    ]
+
+
+def test_the_cautions_tried_for_a_rule_give_what_trying_every_caution_gives() -> None:
+    plan = load_guideline().compiled()
+    shown = 0
+    for facts in _every_caution_fact():
+        every = tuple(note for tests, note in plan.cautions if holds(tests, facts))
+        assert plan.cautions_for(facts) == every, facts
+        shown += bool(every)
+    assert shown > 100  # the grid reaches the cautions, not only their absence
+
+
+def test_a_caution_that_names_no_rule_is_tried_for_every_rule() -> None:
+    plan = load_guideline().compiled()
+    fifth = {"rule": "objective_response", "action": "retreat", "next_course": 5}
+    assert [n.id for n in plan.cautions_for(fifth | {"state": "MR"})] == ["no_fifth_course"]
+    assert set(plan.by_rule) == {rule.id for _, rule in plan.rules}
+
+
+def test_facts_without_a_rule_are_tried_against_every_caution() -> None:
+    plan = load_guideline().compiled()
+    facts = {"action": "retreat", "next_course": 5}
+    assert [n.id for n in plan.cautions_for(facts)] == ["no_fifth_course"]
