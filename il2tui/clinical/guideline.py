@@ -58,6 +58,12 @@ def citation(key: str) -> Citation:
     return Citation(key=key, text=cite(key))
 
 
+@cache
+def citations(keys: tuple[str, ...]) -> tuple[Citation, ...]:
+    """The citations of keys of ``data/sections.csv``, in their order."""
+    return tuple(citation(key) for key in keys)
+
+
 class _Entry(BaseModel):
     """What rules, cautions, warnings and assumptions share: an id and their sources."""
 
@@ -80,8 +86,9 @@ class _Entry(BaseModel):
 
     @property
     def citations(self) -> tuple[Citation, ...]:
-        """The sources as citations with their pages."""
-        return tuple(citation(key) for key in self.sources)
+        """The sources as citations with their pages (made once per list of sources: a
+        review cites its rule at every course)."""
+        return citations(self.sources)
 
 
 class _Conditional(_Entry):

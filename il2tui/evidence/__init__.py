@@ -6,6 +6,7 @@ imported, only when a function below is first called.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from il2tui.evidence.answer import CohortAnswer, Outcome
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["CohortAnswer", "Outcome", "cite", "cohort", "frame", "table_names"]
 
 
+@cache  # a review asks at every course; the answers are few and never change
 def cohort(diagnosis: str, course: int, state: str) -> CohortAnswer:
     """What happened to the series' patients with this diagnosis and state given this course.
 
