@@ -173,3 +173,17 @@ def test_facts_without_a_rule_are_tried_against_every_caution() -> None:
     plan = load_guideline().compiled()
     facts = {"action": "retreat", "next_course": 5}
     assert [n.id for n in plan.cautions_for(facts)] == ["no_fifth_course"]
+
+
+def test_a_rule_is_tried_only_with_the_cautions_that_name_it_or_no_rule() -> None:
+    by_rule = load_guideline().compiled().by_rule
+    tried = {rule: [note.id for _, note in cautions] for rule, cautions in by_rule.items()}
+    assert tried["progression"] == ["no_fifth_course"]
+    assert tried["objective_response"] == ["no_fifth_course", "pr_no_comparison"]
+    assert tried["no_objective_response_after_two"] == [
+        "mr_after_two_courses",
+        "mr_after_two_courses_melanoma",
+        "nr_third_course_melanoma",
+        "nr_third_course_renal_cell",
+        "no_fifth_course",
+    ]
