@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from pydantic import TypeAdapter, ValidationError
 from textual.widget import Widget
@@ -20,7 +21,13 @@ from il2tui.tui.forms import FieldError, Unit, parse_diameter
 
 Pair = tuple[Decimal, Decimal]
 ORDINAL = ("first", "second")
-_PAIR = TypeAdapter(ModelPair)
+
+
+@cache
+def _pair_rule() -> TypeAdapter[ModelPair]:
+    """The case model's rule for a pair of diameters, built when first needed (building it
+    took a few milliseconds of every start that opens a case, measured or not)."""
+    return TypeAdapter(ModelPair)
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,7 @@ def read_pair(
         typed = d1 is not None or d2 is not None
         return None, [Problem(blank, f"{name}: type both diameters{either}", typed)]
     try:
-        _PAIR.validate_python((d1, d2))
+        _pair_rule().validate_python((d1, d2))
     except ValidationError as exc:
         path, message = first_problem(exc, "a pair of diameters")
         index = 1 if path.startswith("[1]") else 0

@@ -18,6 +18,8 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import Static
 
+from il2tui.tui.screens.styled import StyledOnce
+
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.widget import Widget
@@ -47,8 +49,9 @@ class TooSmall(Static):
         )
 
 
-class Fits:
-    """Mixin for the assistant's screens: the too-small notice (see the module)."""
+class Fits(StyledOnce):
+    """Mixin for the assistant's screens: the too-small notice (see the module); every
+    screen is also styled once as it is mounted (:class:`StyledOnce`)."""
 
     _notice: TooSmall | None = None
     _before_notice: Widget | None = None

@@ -9,6 +9,7 @@ panels sit on the right; on a narrow terminal they hide behind F3 and F4.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import RenderableType
@@ -17,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widgets import Input, Static
 
 from il2tui.tui import wording
 from il2tui.tui.checks import Problem
@@ -25,9 +26,7 @@ from il2tui.tui.forms import FieldError
 from il2tui.tui.screens.fits import Fits
 from il2tui.tui.text import clean, literal
 from il2tui.tui.widgets.case_header import CaseHeader, HeaderFacts
-from il2tui.tui.widgets.choice import Choice
 from il2tui.tui.widgets.context_panel import ContextPanel
-from il2tui.tui.widgets.field import Field
 from il2tui.tui.widgets.keys_bar import KeysBar
 from il2tui.tui.widgets.transcript_view import TranscriptView
 
@@ -321,22 +320,39 @@ class StepScreen(Fits, Screen[None]):
         )
 
 
+@cache
+def _form_types() -> tuple[tuple[type, ...], type, type]:
+    """The form widgets' classes: those with a ``value``, SelectionList, OptionList.
+
+    Imported when a draft is first taken or restored: the summary (the demo's first
+    screen) has no form, and SelectionList alone took milliseconds to import.
+    """
+    from textual.widgets import OptionList, SelectionList
+
+    from il2tui.tui.widgets.choice import Choice
+    from il2tui.tui.widgets.field import Field
+
+    return (Field, Choice), SelectionList, OptionList
+
+
 def _value_of(widget: Any) -> Any:
-    if isinstance(widget, Field | Choice):
+    valued, selection_list, option_list = _form_types()
+    if isinstance(widget, valued):
         return widget.value
-    if isinstance(widget, SelectionList):
+    if isinstance(widget, selection_list):
         return list(widget.selected)
-    if isinstance(widget, OptionList):
+    if isinstance(widget, option_list):
         return widget.highlighted
     return None
 
 
 def _set_value(widget: Any, value: Any) -> None:
-    if isinstance(widget, Field | Choice):
+    valued, selection_list, option_list = _form_types()
+    if isinstance(widget, valued):
         widget.value = value
-    elif isinstance(widget, SelectionList):
+    elif isinstance(widget, selection_list):
         widget.deselect_all()
         for item in value:
             widget.select(item)
-    elif isinstance(widget, OptionList):
+    elif isinstance(widget, option_list):
         widget.highlighted = value

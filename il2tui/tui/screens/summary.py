@@ -55,7 +55,7 @@ class SummaryScreen(StepScreen):
 
     def on_mount(self) -> None:
         """Set the table's columns (before the base class fills it from the review)."""
-        self.query_one(DataTable).add_columns(*COLUMNS)
+        self.query_one(DataTable).add_columns(*map(Text, COLUMNS))
 
     def review_changed(self, review: Review | None) -> None:
         """Fill the timeline, chart and best response from the review."""
@@ -66,7 +66,8 @@ class SummaryScreen(StepScreen):
         # Widths given, not measured later: Textual measures on idle and keeps cells drawn
         # before that, so a frame drawn in between left the header at its first widths.
         for label, *cells in zip(COLUMNS, *rows, strict=True):
-            table.add_column(label, width=max([cell_len(label), *(c.cell_len for c in cells)]))
+            width = max([cell_len(label), *(c.cell_len for c in cells)])
+            table.add_column(Text(label), width=width)  # Text: a str label is parsed as markup
         table.add_rows(rows)
         self.query_one("#best", Static).update(Text(best_response_text(review), style="bold"))
         self.query_one("#notice", Static).update(notice_view(review))

@@ -108,7 +108,7 @@ class WorklistScreen(Fits, Screen[None]):
         """Columns, the rows already known, then a look at the folder and a poll."""
         table = self.query_one(DataTable)
         for key, heading in ORDER:
-            table.add_column(heading, key=key)
+            table.add_column(Text(heading), key=key)  # Text: a str is parsed as markup
         self.redraw()
         self.rescan()
         self.set_interval(POLL_SECONDS, self.rescan)

@@ -16,6 +16,8 @@ from il2tui.core.textsafe import plain
 
 #: The class Textual's ``Input.compact`` toggles (its compact style hangs on it).
 COMPACT = "-textual-compact"
+#: The class Textual's ``Input.validate`` gives a field without validators.
+VALID = "-valid"
 
 
 class Field(Input):
@@ -30,7 +32,10 @@ class Field(Input):
         # Compact without ``compact=True``, which restyles the widget before it is
         # even mounted (a few milliseconds per field on every step transition).
         self.set_reactive(Input.compact, True)
-        self.add_class(COMPACT, update=False)
+        # Valid from the start: without validators, Textual marks an Input ``-valid`` the
+        # first time its value changes, and restyles it for that (no rule uses the class);
+        # a step filled from the case did so for every field it filled.
+        self.add_class(COMPACT, VALID, update=False)
 
     def validate_value(self, value: str) -> str:
         """Every value (typed, pasted, from a file) with invisible characters made visible."""
