@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import pandas as pd
 from rich.console import Console
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable
 
 from il2tui.clinical.review import review_case
 from il2tui.evidence import cohort
 from il2tui.tui.evidence_view import cohort_view, eligibility_view
 from il2tui.tui.recommendation_view import recommendation_headline
+from il2tui.tui.screens.evidence import fill_table
 from tests.engine.helpers import build
 
 
@@ -56,3 +62,23 @@ def test_the_timeline_says_what_the_guideline_says_in_words() -> None:
     ]
     # Short cells, so the timeline fits 80 columns; the heading says whose words they are.
     assert cells == ["consider retreat", "retreat", "consolidate", "stop: CR held"]
+
+
+def test_a_table_s_column_names_and_cells_are_shown_as_written() -> None:
+    """A data file's column named like Rich markup shows its brackets, not bold text."""
+    frame = pd.DataFrame({"[bold]n[/bold]": [1], "note": ["[red]x"]})
+
+    class Tables(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable()
+
+    async def shown() -> tuple[list[str], list[str]]:
+        async with Tables().run_test(size=(80, 10)) as pilot:
+            table = pilot.app.query_one(DataTable)
+            fill_table(table, frame)
+            labels = [column.label.plain for column in table.columns.values()]
+            return labels, [str(cell) for cell in table.get_row_at(0)]
+
+    labels, cells = asyncio.run(shown())
+    assert labels == ["[bold]n[/bold]", "note"]
+    assert cells == ["1", "[red]x"]

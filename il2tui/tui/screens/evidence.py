@@ -120,7 +120,7 @@ class EvidenceScreen(Fits, Screen[None]):
 
 def fill_table(table: DataTable, frame: pd.DataFrame) -> None:
     """Every column and row of ``frame``, each cell shown literally and cut short."""
-    table.add_columns(*(str(c) for c in frame.columns))
+    table.add_columns(*(literal(c) for c in frame.columns))
     for record in frame.itertuples(index=False):
         table.add_row(*(literal(_cell(v), limit=40) for v in record))
 
