@@ -125,4 +125,4 @@ EDGES = 'a é\u00a0\x7f\x85\u2028\u202e\u0378\ufffd肝\u0301\U0001f600\U000e0001
 )
 def test_the_utf8_check_is_json_safe(texts: list[str]) -> None:
     document = json.dumps(texts, indent=2, ensure_ascii=False)
-    assert json_safe_utf8(document.encode()) == json_safe(document)
+    assert json_safe_utf8(document.encode()) == json_safe(document).encode()
