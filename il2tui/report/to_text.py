@@ -15,7 +15,16 @@ from il2tui.report import common as common
 
 
 def render_text(review: Review, source: str | None = None) -> str:
-    """The whole review as text, one item per line, indented by level."""
+    """The whole review as text, one item per line, indented by level, each line as
+    :func:`plain` shows it: left as it is when every line is printable (the usual case,
+    checked without a call to :func:`plain` per line, which took a quarter of the time)."""
+    lines = ["  " * level + text for level, text in review_lines(review, source)]
+    shown = lines if all(map(str.isprintable, lines)) else map(plain, lines)
+    return "\n".join(shown) + "\n"
+
+
+def review_lines(review: Review, source: str | None = None) -> list[tuple[int, str]]:
+    """The review's lines, each with its level of indentation, as yet unescaped."""
     out: list[tuple[int, str]] = [(0, line) for line in common.header_lines(review, source)]
     out.append((0, common.notice_line(review)))
     out += _section(common.ELIGIBILITY_TITLE, review.eligibility)
@@ -30,7 +39,7 @@ def render_text(review: Review, source: str | None = None) -> str:
         out += _course(review, course)
     out += [(0, ""), (0, common.best_line(review))]
     out += _section("Assumptions (guidelines/assumptions.toml)", review.assumptions)
-    return "\n".join("  " * level + plain(text) for level, text in out) + "\n"
+    return out
 
 
 @lru_cache(maxsize=256)
