@@ -188,16 +188,19 @@ def _assessment(result: AssessmentResult, arithmetic: Sequence[str]) -> dict[str
 # written once (keyed by value: these models are frozen).
 
 
+@common.by_identity
 @lru_cache(maxsize=1024)
 def _notes(notes: tuple[Note, ...]) -> Fragment:
     return Fragment([_note(n) for n in notes])
 
 
+@common.by_identity
 @lru_cache(maxsize=1024)
 def _sources(sources: tuple[Citation, ...]) -> Fragment:
     return Fragment([_data(c) for c in sources])
 
 
+@common.by_identity
 @lru_cache(maxsize=16)
 def _shared(guideline: GuidelineRef) -> Fragment:
     return Fragment(_data(guideline))
@@ -211,6 +214,7 @@ def _cohort(answer: CohortAnswer | None) -> Fragment | None:
     return None if answer is None else _cohort_block(answer)
 
 
+@common.by_identity
 @lru_cache(maxsize=1024)
 def _cohort_block(answer: CohortAnswer) -> Fragment:
     return Fragment(
