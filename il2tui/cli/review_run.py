@@ -6,9 +6,12 @@ an audit of thousands of files runs in constant memory.
 
 from __future__ import annotations
 
+import codecs
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from il2tui.case.files import CaseError, case_entries, load_case
 from il2tui.case.model import Case
@@ -30,7 +33,7 @@ def run_review(
     """Review every case and print the results; return True when some file was invalid."""
     guideline, assumptions = read_clinic_files(guideline_path, assumptions_path)
     sources = list(case_sources(paths, demo))
-    output = Output(fmt, several=len(sources) > 1, emit=_write)
+    output = Output(fmt, several=len(sources) > 1, emit=Stdout())
     failed = False
     for name, load in sources:
         try:
@@ -62,8 +65,37 @@ def _unreadable(path: Path, problem: str) -> Case:
     raise CaseError(str(path), "", problem)
 
 
-def _write(text: str) -> None:
+class Stdout:
     """Plain writes (the text is already escaped: typer.echo's flush and ANSI scan per review
-    cost a fifth of a CSV audit); a write that fails is one line, as for every command."""
-    with writing_output():
-        sys.stdout.write(text)
+    cost a fifth of a CSV audit); a write that fails is one line, as for every command.
+
+    Bytes (JSON, in UTF-8) go to the byte layer under standard output where the text layer
+    would write the same bytes (it encodes in UTF-8 and leaves line breaks alone), after
+    what the text layer still holds; elsewhere they are decoded and written as text.
+    """
+
+    def __init__(self) -> None:
+        self.raw = _byte_layer()
+        self.text_held = True  # what was written before this run may still be in the text layer
+
+    def __call__(self, piece: str | bytes) -> None:
+        with writing_output():
+            if isinstance(piece, str):
+                sys.stdout.write(piece)
+                self.text_held = True
+            elif self.raw is None:
+                sys.stdout.write(piece.decode())
+            else:
+                if self.text_held:
+                    sys.stdout.flush()
+                    self.text_held = False
+                self.raw.write(piece)
+
+
+def _byte_layer() -> BinaryIO | None:
+    """Standard output's byte layer, when writing UTF-8 there is what its text layer does."""
+    raw = getattr(sys.stdout, "buffer", None)
+    encoding = getattr(sys.stdout, "encoding", None)
+    if raw is None or encoding is None or os.linesep != "\n":
+        return None
+    return raw if codecs.lookup(encoding).name == "utf-8" else None

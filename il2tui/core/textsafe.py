@@ -111,18 +111,18 @@ def json_safe(text: str) -> str:
     return "\n".join(line if line.isprintable() else _json_line(line) for line in text.split("\n"))
 
 
-def json_safe_utf8(document: bytes) -> str:
-    """:func:`json_safe` of a JSON document in UTF-8, decoded.
+def json_safe_utf8(document: bytes) -> bytes:
+    """:func:`json_safe` of a JSON document in UTF-8, in UTF-8: the document itself when
+    nothing needs escaping, so that it can be written without decoding it.
 
     Only the bytes that are not printable ASCII are looked at, a few dozen in a review
     (removing the ASCII bytes leaves each other character whole): checking every
     character of the text took longer than orjson took to write it.
     """
     others = document.translate(None, _PLAIN_ASCII)
-    text = document.decode()
     if not others or others.decode().isprintable():
-        return text
-    return json_safe(text)
+        return document
+    return json_safe(document.decode()).encode()
 
 
 def json_string(text: str) -> str:

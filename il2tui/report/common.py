@@ -6,8 +6,9 @@ Every function returns plain lines; the caller escapes them for its medium
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from il2tui.clinical.model import (
     AssessmentResult,
@@ -25,6 +26,31 @@ from il2tui.evidence.lookup import zero_notes
 
 if TYPE_CHECKING:
     from il2tui.clinical.guideline import Assumptions, Guideline
+
+R = TypeVar("R")
+
+
+def by_identity(function: Callable[..., R], limit: int = 1024) -> Callable[..., R]:
+    """``function`` remembered for the very object given first (and the other arguments):
+    the engine hands every review the same objects for the guideline's notes and the
+    paper's cohorts, and looking one up by its id skips hashing it, which for a tuple of
+    notes hashes every field of every note (a sixth of the time of a review's JSON).
+    Each entry holds its object, so that no other object can take its id while it is
+    remembered; the entries are all dropped past ``limit``."""
+    memo: dict[tuple[Any, ...], tuple[object, R]] = {}
+
+    @wraps(function)
+    def remembered(value: object, *rest: Any) -> R:
+        key = (id(value), *rest)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= limit:
+                memo.clear()
+            found = memo[key] = (value, function(value, *rest))
+        return found[1]
+
+    return remembered
+
 
 DIAGNOSIS_LABEL = {"melanoma": "metastatic melanoma", "renal_cell": "metastatic renal cell cancer"}
 
@@ -125,6 +151,7 @@ def cohort_lines(answer: CohortAnswer | None, heading: str, note: str | None = N
     return list(_cohort_block(answer, heading))
 
 
+@by_identity
 @lru_cache(maxsize=1024)
 def _cohort_block(answer: CohortAnswer, heading: str) -> tuple[str, ...]:
     """The lines of a cohort, made once per cohort and heading: a few dozen serve every

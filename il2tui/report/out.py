@@ -6,17 +6,24 @@ from collections.abc import Callable
 
 from il2tui.clinical.model import Review
 
-SEPARATOR = {"text": "\n" + "=" * 72 + "\n\n", "markdown": "\n---\n\n", "json": ",\n"}
+#: JSON goes out in UTF-8, as orjson writes it (:func:`il2tui.report.to_json.render_json_utf8`);
+#: the other formats as text.
+Piece = str | bytes
+SEPARATOR: dict[str, Piece] = {
+    "text": "\n" + "=" * 72 + "\n\n",
+    "markdown": "\n---\n\n",
+    "json": b",\n",
+}
 
 
 class Output:
     """Writes reviews one at a time in one format, so that none has to be kept.
 
     JSON is an object for a single input and an array for several (decided by
-    the number of inputs, not by how many turned out valid).
+    the number of inputs, not by how many turned out valid); its pieces are bytes.
     """
 
-    def __init__(self, fmt: str, *, several: bool, emit: Callable[[str], None]) -> None:
+    def __init__(self, fmt: str, *, several: bool, emit: Callable[[Piece], None]) -> None:
         self.fmt, self.several, self.emit = fmt, several, emit
         self.count = 0
         self._render = _renderer(fmt)
@@ -33,26 +40,28 @@ class Output:
     def close(self) -> None:
         """Finish the stream (the JSON array's bracket, or an empty one)."""
         if self.fmt == "json" and self.several:
-            self.emit("[\n" if self.count == 0 else "")
-            self.emit("]\n")
+            self.emit(b"[\n" if self.count == 0 else b"")
+            self.emit(b"]\n")
 
-    def _opening(self) -> str:
+    def _opening(self) -> Piece:
         if self.fmt == "csv":
             from il2tui.report.to_csv import header
 
             return header()
-        return "[\n" if self.fmt == "json" and self.several else ""
+        if self.fmt == "json":
+            return b"[\n" if self.several else b""
+        return ""
 
 
-def _renderer(fmt: str) -> Callable[[Review, str], str]:
+def _renderer(fmt: str) -> Callable[[Review, str], Piece]:
     if fmt == "csv":
         from il2tui.report.to_csv import render_rows
 
         return render_rows
     if fmt == "json":
-        from il2tui.report.to_json import render_json
+        from il2tui.report.to_json import render_json_utf8
 
-        return render_json
+        return render_json_utf8
     if fmt == "markdown":
         from il2tui.report.to_markdown import render_markdown
 

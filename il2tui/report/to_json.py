@@ -9,9 +9,10 @@ exact value misses. Characters that could act on a terminal are written as
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from functools import cache, lru_cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, get_args, get_origin, get_type_hints
 
 from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import (
@@ -25,7 +26,7 @@ from il2tui.clinical.model import (
     Review,
 )
 from il2tui.clinical.wording import guideline_says
-from il2tui.core.jsonio import Fragment, dumps_exact, dumps_fast, raw_number, raw_numbers
+from il2tui.core.jsonio import Fragment, Raw, dumps_exact, dumps_fast, raw_number, raw_numbers
 from il2tui.core.textsafe import json_safe_utf8, json_string
 from il2tui.evidence.answer import CohortAnswer
 from il2tui.report import common
@@ -34,10 +35,17 @@ from il2tui.report import common
 def render_json(review: Review, source: str | None = None) -> str:
     """The review as ``il2-review/1`` JSON text, escaped as :func:`json_safe` escapes a
     document; written by orjson, or by :func:`dumps_exact` where orjson cannot."""
+    return render_json_utf8(review, source).decode()
+
+
+def render_json_utf8(review: Review, source: str | None = None) -> bytes:
+    """:func:`render_json` in UTF-8, as orjson writes it: ``il2 review`` writes these bytes
+    as they are (decoding them for the text layer to encode them again took a sixth of the
+    time of an audit in JSON)."""
     data = review_data(review, source)
     fast = dumps_fast(data)
     if fast is None:
-        return dumps_exact(data, strings=json_string)
+        return dumps_exact(data, strings=json_string).encode()
     return json_safe_utf8(fast)
 
 
@@ -54,7 +62,7 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
         "label": review.label,
         "first_dose": review.first_dose,
         "baseline_date": review.baseline_date,
-        "baseline_spd_mm2": review.baseline_spd_mm2,
+        "baseline_spd_mm2": _number(review.baseline_spd_mm2),
         "baseline": [_data(lesion) for lesion in review.baseline],
         "non_measurable": [_data(site) for site in review.non_measurable],
         "best_response": review.best_response,
@@ -82,9 +90,9 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "toxicity": course.toxicity,
         "declined_further": course.declined_further,
         "assessment_date": last.date if last else None,
-        "spd_mm2": last.spd_mm2 if last else None,
-        "change_from_baseline_pct": last.change_from_baseline_pct if last else None,
-        "change_from_nadir_pct": last.change_from_nadir_pct if last else None,
+        "spd_mm2": _number(last.spd_mm2) if last else None,
+        "change_from_baseline_pct": _number(last.change_from_baseline_pct) if last else None,
+        "change_from_nadir_pct": _number(last.change_from_nadir_pct) if last else None,
         "response": course.response,
         "confirmed": course.confirmed,
         "confirmable_from": last.confirmable_from if last else None,
@@ -119,27 +127,43 @@ def _decision(decision: ClinicianDecision | None, now: Recommendation) -> dict[s
 
 #: The fields of a review's objects that hold lists of numbers (diameters): written as
 #: :class:`Raw`, on one line, by orjson as by dumps_exact (tests/hardening/test_json_fast.py
-#: checks that a review's data holds no other list of numbers, and no float).
+#: checks that a review's data holds no other list of numbers, and no float or Decimal:
+#: the fields typed ``Decimal`` are written as :class:`Raw` too).
 NUMBER_LISTS = frozenset({"diameters", "nadir_diameters"})
+
+#: A field's name and how it is written as :class:`Raw`.
+Converter = tuple[str, Callable[[Any], Raw]]
 
 
 def _data(obj: Any) -> dict[str, Any]:
     """A review object's fields, in their order (nested objects are left to the caller)."""
-    names, values, numbers = _shape(type(obj))
+    names, values, converters = _shape(type(obj))
     data = dict(zip(names, values(obj), strict=True))
-    for name in numbers:
+    for name, raw in converters:
         if data[name] is not None:
-            data[name] = raw_numbers(data[name])
+            data[name] = raw(data[name])
     return data
 
 
 @cache
 def _shape(
     kind: type,
-) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[str, ...]]:
+) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[Converter, ...]]:
     names = kind.__struct_fields__
     values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
-    return names, values, tuple(name for name in names if name in NUMBER_LISTS)
+    hints = get_type_hints(kind)
+    lists = [(name, raw_numbers) for name in names if name in NUMBER_LISTS]
+    numbers = [(name, raw_number) for name in names if _is_decimal(hints[name])]
+    return names, values, (*lists, *numbers)
+
+
+def _is_decimal(hint: Any) -> bool:
+    """``Decimal`` or ``Decimal | None`` (a tuple of them is a list of numbers)."""
+    return hint is Decimal or (get_origin(hint) is not tuple and Decimal in get_args(hint))
+
+
+def _number(value: Decimal | None) -> Raw | None:
+    return None if value is None else raw_number(value)
 
 
 def _explanation(rec: Recommendation, latest: Sequence[str] | None) -> list[str]:
@@ -163,16 +187,19 @@ def _assessment(result: AssessmentResult, arithmetic: Sequence[str]) -> dict[str
 # written once (keyed by value: these models are frozen).
 
 
+@common.by_identity
 @lru_cache(maxsize=1024)
 def _notes(notes: tuple[Note, ...]) -> Fragment:
     return Fragment([_note(n) for n in notes])
 
 
+@common.by_identity
 @lru_cache(maxsize=1024)
 def _sources(sources: tuple[Citation, ...]) -> Fragment:
     return Fragment([_data(c) for c in sources])
 
 
+@common.by_identity
 @lru_cache(maxsize=16)
 def _shared(guideline: GuidelineRef) -> Fragment:
     return Fragment(_data(guideline))
@@ -186,6 +213,7 @@ def _cohort(answer: CohortAnswer | None) -> Fragment | None:
     return None if answer is None else _cohort_block(answer)
 
 
+@common.by_identity
 @lru_cache(maxsize=1024)
 def _cohort_block(answer: CohortAnswer) -> Fragment:
     return Fragment(

@@ -31,8 +31,8 @@ def render_markdown(review: Review, source: str | None = None) -> str:
     head = common.header_lines(review, source)
     out = [f"# {md(head[0])}", "", *(f"- {md(line)}" for line in head[1:])]
     out += ["", f"> **{md(common.notice_line(review))}**"]
-    out += _notes(common.ELIGIBILITY_TITLE, review.eligibility)
-    out += _notes("Warnings: where this patient differs from the series", review.warnings)
+    out += _notes(review.eligibility, common.ELIGIBILITY_TITLE)
+    out += _notes(review.warnings, "Warnings: where this patient differs from the series")
     out += ["", "## Baseline", "", *(f"- {md(line)}" for line in common.baseline_lines(review))]
     out += _bullets(common.cohort_lines(review.cohort_first_course, "The series after course 1"))
     if review.courses:
@@ -40,7 +40,7 @@ def render_markdown(review: Review, source: str | None = None) -> str:
     for course in review.courses:
         out += _course(review, course)
     out += ["", "## Best response", "", md(common.best_line(review))]
-    out += _notes("Assumptions (guidelines/assumptions.toml)", review.assumptions)
+    out += _notes(review.assumptions, "Assumptions (guidelines/assumptions.toml)")
     return "\n".join(out) + "\n"
 
 
@@ -49,8 +49,9 @@ def _bullets(lines: list[str]) -> list[str]:
     return [f"{'  ' if line.startswith('  ') else ''}- {md(line.strip())}" for line in lines]
 
 
+@common.by_identity
 @lru_cache(maxsize=256)
-def _notes(title: str, notes: tuple[Note, ...]) -> tuple[str, ...]:
+def _notes(notes: tuple[Note, ...], title: str) -> tuple[str, ...]:
     """A section of notes, made once per section: the assumptions are the same in every
     review of a run, and the eligibility notes come in a few combinations."""
     if not notes:

@@ -15,11 +15,20 @@ from il2tui.report import common as common
 
 
 def render_text(review: Review, source: str | None = None) -> str:
-    """The whole review as text, one item per line, indented by level."""
+    """The whole review as text, one item per line, indented by level, each line as
+    :func:`plain` shows it: left as it is when every line is printable (the usual case,
+    checked without a call to :func:`plain` per line, which took a quarter of the time)."""
+    lines = ["  " * level + text for level, text in review_lines(review, source)]
+    shown = lines if all(map(str.isprintable, lines)) else map(plain, lines)
+    return "\n".join(shown) + "\n"
+
+
+def review_lines(review: Review, source: str | None = None) -> list[tuple[int, str]]:
+    """The review's lines, each with its level of indentation, as yet unescaped."""
     out: list[tuple[int, str]] = [(0, line) for line in common.header_lines(review, source)]
     out.append((0, common.notice_line(review)))
-    out += _section(common.ELIGIBILITY_TITLE, review.eligibility)
-    out += _section("Warnings (where this patient differs from the series)", review.warnings)
+    out += _section(review.eligibility, common.ELIGIBILITY_TITLE)
+    out += _section(review.warnings, "Warnings (where this patient differs from the series)")
     out.append((0, ""))
     base = common.baseline_lines(review)
     out += [(0, base[0]), *((1, line) for line in base[1:])]
@@ -29,12 +38,13 @@ def render_text(review: Review, source: str | None = None) -> str:
         out.append((0, ""))
         out += _course(review, course)
     out += [(0, ""), (0, common.best_line(review))]
-    out += _section("Assumptions (guidelines/assumptions.toml)", review.assumptions)
-    return "\n".join("  " * level + plain(text) for level, text in out) + "\n"
+    out += _section(review.assumptions, "Assumptions (guidelines/assumptions.toml)")
+    return out
 
 
+@common.by_identity
 @lru_cache(maxsize=256)
-def _section(title: str, notes: tuple[Note, ...]) -> tuple[tuple[int, str], ...]:
+def _section(notes: tuple[Note, ...], title: str) -> tuple[tuple[int, str], ...]:
     """A section of notes, made once per section: the assumptions are the same in every
     review of a run, and the eligibility notes come in a few combinations."""
     if not notes:

@@ -1,9 +1,11 @@
 """The escapes made fast for audits write exactly what their simple definitions write.
 
-``markdown`` makes one search for what needs a backslash anywhere in a line and tests the
-start of the line before the substitutions that only act there; ``json_string`` escapes
-string by string what ``json_safe`` escapes in a whole document. Each is compared with
-its definition (the four substitutions in turn; ``json_safe`` over the document) on text
+``render_text`` checks a whole review for what ``plain`` would escape before escaping
+line by line; ``markdown`` makes one search for what needs a backslash anywhere in a
+line and tests the start of the line before the substitutions that only act there;
+``json_string`` escapes string by string what ``json_safe`` escapes in a whole document.
+Each is compared with its definition (``plain`` line by line; the four substitutions in
+turn; ``json_safe`` over the document) on text
 made of the characters that matter.
 """
 
@@ -12,10 +14,16 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from il2tui.clinical.model import Review
+from il2tui.clinical.review import review_case
 from il2tui.core.textsafe import json_safe, json_string, markdown, plain
+from il2tui.report.to_text import render_text, review_lines
+from tests.hardening.hostile_text import case_with
+from tests.hardening.test_json_fast import REVIEWS
 
 #: Markdown's marks, what an autolinker reads, digits and spaces of several kinds, controls.
 SYNTAX = "\\`*_[]<>|~#&@:./-+=)( \t\n\u00a0\u2028\x1b\x85\u202e1\uff12a_Zé"
@@ -51,3 +59,19 @@ def _array(texts: list[str]) -> str:
     if not texts:
         return "[]"
     return "[\n    " + ",\n    ".join(map(json_string, texts)) + "\n  ]"
+
+
+@pytest.mark.parametrize(("source", "review"), REVIEWS, ids=[s for s, _ in REVIEWS])
+def test_a_text_review_is_each_line_shown_by_plain(source: str, review: Review) -> None:
+    """``render_text`` leaves a printable review as it is without a call per line."""
+    lines = review_lines(review, source)
+    written = "".join("  " * level + plain(text) + "\n" for level, text in lines)
+    assert render_text(review, source) == written
+
+
+@given(st.text(st.sampled_from(SYNTAX) | st.characters(blacklist_categories=["Cs"]), min_size=1))
+def test_a_text_review_with_any_label_is_each_line_shown_by_plain(label: str) -> None:
+    review = review_case(case_with(label))
+    lines = review_lines(review, label)
+    written = "".join("  " * level + plain(text) + "\n" for level, text in lines)
+    assert render_text(review, label) == written

@@ -123,3 +123,11 @@ def test_strings_are_written_by_the_callers_function_keys_and_fragments_included
         dumps_exact({"c": shared})
         == '{\n  "c": {\n    "k": [\n      "v",\n      1\n    ]\n  }\n}\n'
     )
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False) | st.sampled_from(["-0", "1E+3", "1e-9"]))
+def test_a_decimal_is_written_with_the_digits_format_f_gives(value: Decimal | str) -> None:
+    """The writer takes a decimal's text from ``str`` where it has no exponent (faster):
+    the long way is ``format(value, "f")``, whatever the exponent."""
+    value = Decimal(value)
+    assert dumps_exact([value]) == f"[{format(value, 'f')}]\n"
