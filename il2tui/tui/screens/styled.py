@@ -30,9 +30,8 @@ class StyledOnce:
         screen: Screen[Any] = self  # type: ignore[assignment]
         breakpoints = screen.HORIZONTAL_BREAKPOINTS or []
         width = screen.app.size.width
-        reached = [(edge, name) for edge, name in breakpoints if width >= edge]
-        current = max(reached)[1] if reached else None
-        screen.update_classes({name: name == current for _, name in breakpoints}, animate=False)
+        current = screen._get_breakpoint_classes(width, breakpoints)  # Textual's own rule
+        screen.update_classes({name: name in current for _, name in breakpoints}, animate=False)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """The first time the screen is shown, its widgets' styles are those just applied."""
