@@ -12,11 +12,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+import msgspec
 
-from il2tui.case.model import FORMAT, Case
+from il2tui.case.model import FORMAT, Case, from_data, to_data
 from il2tui.case.rules import consistency_problems
-from il2tui.core.errors import InputFileError, first_problem, format_path, show
+from il2tui.core.errors import InputFileError, format_path, show
 from il2tui.core.jsonio import JSONInputError, dumps_exact, loads_exact
 from il2tui.core.reading import Fingerprint, read_small_text
 from il2tui.core.storage import atomic_write_text
@@ -64,9 +64,11 @@ def case_from_data(data: Any, *, source: str = "<case>", draft: bool = False) ->
         found = data.get("format")
         raise CaseError(source, "format", _format_message(found))
     try:
-        case = Case.model_validate(data)
-    except ValidationError as exc:
-        raise CaseError(source, *first_problem(exc, FORMAT)) from None
+        case = from_data(Case, data)
+    except msgspec.ValidationError as exc:
+        from il2tui.case.checked import refusal  # pydantic, only to say what is wrong
+
+        raise CaseError(source, *refusal(Case, data, exc)) from None
     for path, message in consistency_problems(case, draft=draft):
         raise CaseError(source, path, message)
     return case
@@ -74,7 +76,7 @@ def case_from_data(data: Any, *, source: str = "<case>", draft: bool = False) ->
 
 def dump_case(case: Case) -> str:
     """The case as JSON text with diameters written exactly."""
-    return dumps_exact({"format": FORMAT} | case.model_dump(mode="python", exclude_none=True))
+    return dumps_exact({"format": FORMAT} | to_data(case))
 
 
 def save_case(case: Case, path: Path) -> Fingerprint:

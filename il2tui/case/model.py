@@ -1,10 +1,15 @@
 """The case file, format ``il2-case/1``: one patient's lesions, courses and assessments.
 
-This module holds the pydantic models only; reading, checking and writing live
-in :mod:`il2tui.case.files`. The field names are a contract (issue 4, section 1):
-fields may be added, the ones here keep their meaning. Diameters are exact
-decimals in millimetres; ``[0, 0]`` means the lesion has disappeared and
-``null`` (or a missing key) that it was not assessed.
+This module holds the case as the program uses it: frozen msgspec Structs, read from
+parsed JSON by :func:`from_data` in C, with one Python call per pair of diameters and
+per date. Reading, checking and writing files live in :mod:`il2tui.case.files`. The
+same format as pydantic models, in :mod:`il2tui.case.checked`, is loaded only to say
+what is wrong with a refused file and to write the JSON Schema; a test keeps the two
+in step (same fields, defaults and limits; the same files accepted, with the same
+values). The field names are a contract (issue 4, section 1): fields may be added, the
+ones here keep their meaning. Diameters are exact decimals in millimetres; ``[0, 0]``
+means the lesion has disappeared and ``null`` (or a missing key) that it was not
+assessed.
 """
 
 from __future__ import annotations
@@ -12,17 +17,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainValidator,
-    WithJsonSchema,
-)
+import msgspec
+from msgspec import Meta
 
 from il2tui.core.exact import canonical
 
@@ -117,69 +115,135 @@ def _plausible_date(value: date) -> date:
     return value
 
 
-Diameter = Annotated[
-    Decimal,
-    PlainValidator(_diameter),
-    WithJsonSchema(
-        {"type": "number", "minimum": 0, "maximum": int(MAX_DIAMETER_MM)},
-        mode="validation",
-    ),
-]
-"""A diameter in mm, exactly as written (trailing zeros dropped: ``24.0`` is ``24``)."""
+class PairError(ValueError):
+    """What is wrong with a pair of diameters: ``index`` names the diameter (0 or 1; ``None``
+    for the pair as a whole) and ``found`` the value refused."""
 
-IsoDate = Annotated[
-    date,
-    BeforeValidator(_iso_date),
-    AfterValidator(_plausible_date),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "format": "date",
-            "formatMinimum": FIRST_DATE.isoformat(),
-            "formatMaximum": LAST_DATE.isoformat(),
-            "description": f"A date written YYYY-MM-DD, from {FIRST_DATE} to {LAST_DATE}.",
-        },
-        mode="validation",
-    ),
-]
-"""A calendar date, written ``YYYY-MM-DD`` in the file, from 1900-01-01 to 2199-12-31."""
-
-Count = Annotated[int, Field(strict=True)]
-Flag = Annotated[bool, Field(strict=True)]
+    def __init__(self, message: str, index: int | None, found: object) -> None:
+        super().__init__(message)
+        self.index, self.found = index, found
 
 
-def _both_or_neither(pair: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
+_EXACT_NUMBERS = frozenset({int, Decimal})
+_GONE = (Decimal(0), Decimal(0))
+
+
+def checked_pair(values: Any) -> tuple[Decimal, Decimal]:
+    """Two diameters in mm, each in its one written form: both 0 (the lesion has
+    disappeared) or both above 0. Raises :class:`PairError`.
+
+    Two values already checked (never zero, so both above 0) are looked up at once; an
+    ``int`` finds the ``Decimal`` of the same value (equal numbers hash alike).
+    """
+    if type(values) in (list, tuple) and len(values) == 2:
+        first, second = values
+        if type(first) in _EXACT_NUMBERS and type(second) in _EXACT_NUMBERS:
+            try:
+                known = _CHECKED.get(first), _CHECKED.get(second)
+            except TypeError:  # a signalling NaN cannot be hashed: checked below
+                known = None, None
+            if known[0] is not None and known[1] is not None:
+                return known  # type: ignore[return-value]
+            if type(first) is int is type(second) and first == 0 == second:
+                return _GONE  # [0, 0] as JSON writes it: the lesion has disappeared
+    return _checked_pair(values)
+
+
+def _checked_pair(values: Any) -> tuple[Decimal, Decimal]:
+    if type(values) not in (list, tuple) or len(values) != 2:
+        raise PairError("must be a pair of diameters", None, values)
+    pair = []
+    for index, value in enumerate(values):
+        try:
+            pair.append(_diameter(value))
+        except ValueError as exc:
+            raise PairError(str(exc), index, value) from None
     if (pair[0] == 0) != (pair[1] == 0):
-        raise ValueError("both diameters must be 0 (the lesion has disappeared) or both above 0")
-    return pair
+        raise PairError(BOTH_OR_NEITHER, None, tuple(pair))
+    return pair[0], pair[1]
 
 
-Pair = Annotated[tuple[Diameter, Diameter], AfterValidator(_both_or_neither)]
+BOTH_OR_NEITHER = "both diameters must be 0 (the lesion has disappeared) or both above 0"
 
 
-#: An empty table as default, made anew for each model (a shared ``{}`` default is deep-copied
-#: by pydantic for every evaluation that omits it), and shown in the JSON Schema.
-_EMPTY = {"default": {}}
+def _pairs(table: dict[str, Any]) -> None:
+    """Check every pair of a table of measurements, writing each in its one form."""
+    for key, value in table.items():
+        if value is not None:
+            table[key] = checked_pair(value)
 
 
-class _Model(BaseModel):
-    # Each model's validator is built when first used: a case is validated through
-    # ``Case`` alone, so the twelve inner models never need one of their own there.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+def _in_range(*days: date | None) -> None:
+    for day in days:
+        if day is not None:
+            _plausible_date(day)
 
 
-class Patient(_Model):
+if TYPE_CHECKING:
+    Pair = tuple[Decimal, Decimal]
+else:
+    # Read as two values of any type, then checked by :func:`checked_pair` as the Struct is made: a
+    # ``Decimal`` field would take the text "24" for 24 mm, which the format refuses.
+    Pair = tuple[Any, Any]
+
+#: A calendar date, written ``YYYY-MM-DD`` in the file, from 1900-01-01 to 2199-12-31
+#: (checked as each part is made). Named apart from the field ``date`` it types.
+IsoDate = date
+
+Id = Annotated[str, Meta(min_length=1, max_length=40)]
+Dose = Annotated[int, Meta(ge=0, le=15)]
+Text = Annotated[str, Meta(max_length=200)]
+Note = Annotated[str, Meta(max_length=2000)]
+M = TypeVar("M", bound="_Model")
+_ENCODE = msgspec.json.Encoder().encode
+
+
+class _Model(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A part of a case: immutable; a change is a new object (:func:`msgspec.structs.replace`)."""
+
+
+def from_data(kind: type[M], data: Any) -> M:
+    """``data`` (parsed JSON, or the same built by the assistant) as ``kind``.
+
+    Raises :class:`msgspec.ValidationError` when anything is wrong; the message for
+    people comes from :mod:`il2tui.case.checked`. Text that is not Unicode (a lone
+    surrogate, which JSON can write as ``\\ud800``) is refused too, as pydantic does:
+    msgspec's encoder, in C, refuses it anywhere in the data.
+    """
+    try:
+        _ENCODE(data)
+    except UnicodeEncodeError:
+        raise msgspec.ValidationError("text that is not Unicode (a lone surrogate)") from None
+    except TypeError:
+        pass  # a value JSON has no form for: the conversion names it
+    return msgspec.convert(data, kind)
+
+
+def to_data(value: Any) -> Any:
+    """A part of a case as plain data (dicts, tuples, exact decimals, dates): a field that is
+    ``None`` is left out, a ``null`` in a table of measurements (not assessed) is kept."""
+    if isinstance(value, msgspec.Struct):
+        found = ((k, getattr(value, k)) for k in value.__struct_fields__)
+        return {k: to_data(v) for k, v in found if v is not None}
+    if isinstance(value, tuple):
+        return tuple(to_data(v) for v in value)
+    if isinstance(value, dict):
+        return {k: to_data(v) for k, v in value.items()}
+    return value
+
+
+class Patient(_Model, kw_only=True):
     """Who is treated: the diagnosis decides which table of the paper applies."""
 
     diagnosis: Diagnosis
     """``melanoma`` or ``renal_cell``: the two diagnoses of the series."""
-    label: str | None = Field(default=None, max_length=200)
+    label: Text | None = None
     """A pseudonym; the app never needs a name or a record number."""
     sex: Literal["male", "female", "other"] | None = None
     """As recorded; shown only, never used by a rule."""
-    age: Annotated[Count, Field(ge=0, le=120)] | None = None
+    age: Annotated[int, Meta(ge=0, le=120)] | None = None
     """Age in years at the start of course 1."""
-    performance_status: Annotated[Count, Field(ge=0, le=4)] | None = None
+    performance_status: Annotated[int, Meta(ge=0, le=4)] | None = None
     """ECOG performance status, 0 to 4."""
     prior_therapy: tuple[PriorTherapy, ...] = ()
     """Treatments before IL-2; prior immunotherapy makes a CR less likely."""
@@ -187,33 +251,33 @@ class Patient(_Model):
     """The series' exclusion criteria that apply to this patient."""
 
 
-class Lesion(_Model):
+class Lesion(_Model, kw_only=True):
     """A baseline lesion followed through the courses."""
 
-    id: str = Field(min_length=1, max_length=40)
+    id: Id
     """A short unique id (``L1``), the key of every measurement of this lesion."""
-    site: str = Field(max_length=200)
+    site: Text
     """Where it is, in the clinician's words."""
     method: Method = "ct"
     """How it is measured; the series used imaging or physical examination."""
 
 
-class NonMeasurable(_Model):
+class NonMeasurable(_Model, kw_only=True):
     """Disease present at baseline that cannot be measured (bone, effusion, marrow ...).
 
     It has no diameters and no place in the SPD, but a CR needs it gone and its
     unequivocal progression is PD (issue 11).
     """
 
-    id: str = Field(min_length=1, max_length=40)
+    id: Id
     """A short id, unique together with the lesions' ids (``N1``)."""
-    site: str = Field(max_length=200)
+    site: Text
     """Where it is, in the clinician's words."""
     method: Method = "ct"
     """How it is followed (a bone scan is ``other``)."""
 
 
-class Baseline(_Model):
+class Baseline(_Model, kw_only=True):
     """The measurements before course 1."""
 
     date: IsoDate
@@ -224,45 +288,55 @@ class Baseline(_Model):
     """The unit the clinician typed the diameters in (they are stored in mm); the assistant
     reads every restaging in it too."""
 
+    def __post_init__(self) -> None:
+        _in_range(self.date)
+        _pairs(self.measurements)
 
-class NewLesion(_Model):
+
+class NewLesion(_Model, kw_only=True):
     """A lesion not present at baseline: progression under the stated assumption."""
 
-    site: str = Field(max_length=200)
+    site: Text
     """Where it appeared."""
     diameters: Pair | None = None
     """Its two diameters in mm, when measured; shown only (it is not in the SPD)."""
 
+    def __post_init__(self) -> None:
+        if self.diameters is not None:
+            msgspec.structs.force_setattr(self, "diameters", checked_pair(self.diameters))
 
-class Assessment(_Model):
+
+class Assessment(_Model, kw_only=True):
     """One restaging evaluation after a course."""
 
     date: IsoDate
     """The date of the restaging evaluation."""
-    measurements: dict[str, Pair | None] = Field(default_factory=dict, json_schema_extra=_EMPTY)
+    measurements: dict[str, Pair | None] = {}
     """Lesion id to diameters; ``null`` or a missing id means not assessed, ``[0, 0]`` gone."""
     new_lesions: tuple[NewLesion, ...] = ()
     """Lesions seen for the first time at this evaluation."""
-    non_measurable: dict[str, NonMeasurableStatus] = Field(
-        default_factory=dict, json_schema_extra=_EMPTY
-    )
+    non_measurable: dict[str, NonMeasurableStatus] = {}
     """Non-measurable disease id to ``present``, ``absent`` or ``progressed`` (unequivocal
     progression); a missing id is not assessed."""
 
+    def __post_init__(self) -> None:
+        _in_range(self.date)
+        _pairs(self.measurements)
 
-class GuidelineVersion(_Model):
+
+class GuidelineVersion(_Model, kw_only=True):
     """Which guideline a recommendation came from."""
 
-    id: str = Field(min_length=1, max_length=100)
+    id: Annotated[str, Meta(min_length=1, max_length=100)]
     """The guideline's id."""
-    version: str = Field(min_length=1, max_length=40)
+    version: Annotated[str, Meta(min_length=1, max_length=40)]
     """Its version."""
 
 
-class Seen(_Model):
+class Seen(_Model, kw_only=True):
     """The recommendation the clinician was shown when deciding."""
 
-    rule: str = Field(min_length=1, max_length=100)
+    rule: Annotated[str, Meta(min_length=1, max_length=100)]
     """The id of the guideline rule that decided."""
     action: Literal["retreat", "consider_retreat", "consolidate", "stop", "reassess"]
     """What it recommended."""
@@ -270,49 +344,50 @@ class Seen(_Model):
     """The guideline's id and version."""
 
 
-class EarlierDecision(_Model):
+class EarlierDecision(_Model, kw_only=True):
     """A decision as it was recorded before the clinician decided again."""
 
     action: Literal["retreat", "stop"]
     """Give another course, or stop IL-2."""
-    reason: str | None = Field(default=None, max_length=2000)
+    reason: Note | None = None
     """Why, in the clinician's words (required by the assistant for an override)."""
     seen: Seen | None = None
     """The recommendation this decision answered (absent in files written before it was
     recorded). When today's recommendation differs, the decision is stale."""
 
 
-class Decision(EarlierDecision):
+class Decision(EarlierDecision, kw_only=True):
     """What the clinician decided after the course's assessment."""
 
-    earlier: tuple[EarlierDecision, ...] = Field(default=(), max_length=100)
+    earlier: Annotated[tuple[EarlierDecision, ...], Meta(max_length=100)] = ()
     """The decisions this one replaced, oldest first: the record keeps what was answered."""
 
 
-class Course(_Model):
+class Course(_Model, kw_only=True):
     """One course of high-dose bolus IL-2: two cycles of up to 15 doses each."""
 
-    number: Annotated[Count, Field(ge=1)]
+    number: Annotated[int, Meta(ge=1)]
     """1, 2, 3 ... in order."""
     start: IsoDate
     """The date of the first dose of the course."""
-    doses: tuple[Annotated[Count, Field(ge=0, le=15)], ...] | None = Field(
-        default=None, max_length=2
-    )
+    doses: Annotated[tuple[Dose, ...], Meta(max_length=2)] | None = None
     """Doses received in each cycle (at most 15 per cycle, two cycles)."""
     toxicity: tuple[ToxicityCode, ...] = ()
     """Severe toxicities in this course; any of them stops retreatment."""
-    toxicity_note: str | None = Field(default=None, max_length=2000)
+    toxicity_note: Note | None = None
     """Free text about toxicity, shown as written."""
-    declined_further: Flag = False
+    declined_further: bool = False
     """True when the patient refuses or cannot tolerate more IL-2."""
     assessments: tuple[Assessment, ...] = ()
     """The restaging evaluations after this course and before the next, in date order."""
     decision: Decision | None = None
     """What the clinician decided after this course, if recorded."""
 
+    def __post_init__(self) -> None:
+        _in_range(self.start)
 
-class Case(_Model):
+
+class Case(_Model, kw_only=True):
     """One patient's case, as stored in an ``il2-case/1`` file."""
 
     format: Literal["il2-case/1"] = FORMAT
@@ -329,6 +404,9 @@ class Case(_Model):
     """Disease present at baseline that cannot be measured; optional."""
     courses: tuple[Course, ...] = ()
     """The courses given, in order."""
+
+    def __post_init__(self) -> None:
+        _in_range(self.first_dose)
 
     def first_dose_date(self) -> date | None:
         """The date response durations count from (the paper's convention)."""

@@ -68,7 +68,7 @@ def review(
 
 def schema() -> None:
     """Print the JSON Schema of the case-file format il2-case/1."""
-    from il2tui.case.model import FORMAT, Case
+    from il2tui.case.checked import FORMAT, Case
 
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

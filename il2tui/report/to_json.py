@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any, get_args, get_origin, get_type_hints
 
+from il2tui.case.model import to_data
 from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import (
     AssessmentResult,
@@ -121,7 +122,7 @@ def _decision(decision: ClinicianDecision | None, now: Recommendation) -> dict[s
     """The decision as recorded, ``stale`` and, when stale, the sentence that says so."""
     if decision is None:
         return None
-    seen = None if decision.seen is None else decision.seen.model_dump()
+    seen = None if decision.seen is None else to_data(decision.seen)
     return _data(decision) | {"seen": seen, "stale_note": common.stale_text(decision, now)}
 
 

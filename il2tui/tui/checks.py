@@ -10,24 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
-from pydantic import TypeAdapter, ValidationError
 from textual.widget import Widget
 
-from il2tui.case.model import Pair as ModelPair
-from il2tui.core.errors import first_problem
+from il2tui.case.model import PairError, checked_pair
+from il2tui.core.errors import show
 from il2tui.tui.forms import FieldError, Unit, parse_diameter
 
 Pair = tuple[Decimal, Decimal]
 ORDINAL = ("first", "second")
-
-
-@cache
-def _pair_rule() -> TypeAdapter[ModelPair]:
-    """The case model's rule for a pair of diameters, built when first needed (building it
-    took a few milliseconds of every start that opens a case, measured or not)."""
-    return TypeAdapter(ModelPair)
 
 
 @dataclass(frozen=True)
@@ -66,12 +57,11 @@ def read_pair(
         typed = d1 is not None or d2 is not None
         return None, [Problem(blank, f"{name}: type both diameters{either}", typed)]
     try:
-        _pair_rule().validate_python((d1, d2))
-    except ValidationError as exc:
-        path, message = first_problem(exc, "a pair of diameters")
-        index = 1 if path.startswith("[1]") else 0
-        where = f"{name}, {ORDINAL[index]} diameter" if path.startswith("[") else name
-        return None, [Problem(fields[index], f"{where}: {message}")]
+        checked_pair((d1, d2))
+    except PairError as exc:
+        where = name if exc.index is None else f"{name}, {ORDINAL[exc.index]} diameter"
+        message = f"{where}: {exc} (found {show(exc.found)})"
+        return None, [Problem(fields[exc.index or 0], message)]
     return (d1, d2), []
 
 

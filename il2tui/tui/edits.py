@@ -14,8 +14,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import msgspec
+
 from il2tui.case.files import CaseError, case_from_data
-from il2tui.case.model import FORMAT, Case, Decision, EarlierDecision
+from il2tui.case.model import FORMAT, Case, Decision, EarlierDecision, to_data
 
 Pair = tuple[Decimal, Decimal]
 _MEASURED = r"^(?:baseline|courses\[\d+\]\.assessments\[\d+\])\.measurements\."
@@ -37,7 +39,7 @@ def dump(case: Case | None) -> dict[str, Any]:
     """The case as plain data to edit (empty for a new case)."""
     if case is None:
         return {"format": FORMAT}
-    return _editable(case.model_dump(mode="python", exclude_none=True))
+    return _editable(to_data(case))
 
 
 def _editable(value: Any) -> Any:
@@ -143,10 +145,11 @@ def with_decision(case: Case, number: int, decision: Decision) -> Case:
     old = case.courses[number - 1].decision
     history = old.earlier if old is not None else ()
     if old is not None and not _same_answer(old, decision):
-        history += (EarlierDecision.model_validate(old.model_dump(exclude={"earlier"})),)
+        fields = EarlierDecision.__struct_fields__  # all but ``earlier``
+        history += (EarlierDecision(**{k: getattr(old, k) for k in fields}),)
     data = dump(case)
-    new = decision.model_copy(update={"earlier": history})
-    data["courses"][number - 1]["decision"] = new.model_dump(exclude_none=True)
+    new = msgspec.structs.replace(decision, earlier=history)
+    data["courses"][number - 1]["decision"] = to_data(new)
     return rebuild(data)
 
 

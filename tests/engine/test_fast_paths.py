@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from il2tui.case import model
+from il2tui.case import checked, model
 from il2tui.case.files import CaseError, parse_case
 from il2tui.case.model import Case
 from il2tui.clinical.applicability import Eligibility, first_brain_lesion
@@ -91,7 +91,7 @@ def test_the_first_key_that_comes_back_is_named() -> None:
 
 
 def test_the_schema_still_shows_an_empty_table_as_the_default() -> None:
-    fields = Case.model_json_schema()["$defs"]["Assessment"]["properties"]
+    fields = checked.Case.model_json_schema()["$defs"]["Assessment"]["properties"]
     assert fields["measurements"]["default"] == {}
     assert fields["non_measurable"]["default"] == {}
 
@@ -108,7 +108,7 @@ def _brain_case(numbers: list[int], brain_after: int) -> Case:
     )
     assessment = data["courses"][brain_after - 1]["assessments"][0]
     assessment["new_lesions"] = [{"site": "right frontal lobe"}]
-    return Case.model_validate(data)
+    return model.from_data(Case, data)
 
 
 def _cns_flag(case: Case, through: int | None) -> bool:

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from typing import Any
 
+from msgspec.structs import replace
+
 from il2tui.case.demo import demo_case_text
 from il2tui.case.files import case_from_data
 from il2tui.case.model import Case
@@ -65,9 +67,8 @@ def case_with(text: str, *, past_limits: bool = True) -> Case:
     case = case_from_data(data)
     if not past_limits:
         return case
-    lesions = tuple(lesion.model_copy(update={"site": text}) for lesion in case.lesions)
-    patient = case.patient.model_copy(update={"label": text})
-    return case.model_copy(update={"patient": patient, "lesions": lesions})
+    lesions = tuple(replace(lesion, site=text) for lesion in case.lesions)
+    return replace(case, patient=replace(case.patient, label=text), lesions=lesions)
 
 
 def _rename(measurements: dict[str, Any], ids: dict[str, str]) -> None:

@@ -17,8 +17,9 @@ from typing import Any
 
 import pytest
 
+from il2tui.case import checked
 from il2tui.case.files import MAX_FILE_BYTES, CaseError, dump_case, load_case, parse_case, save_case
-from il2tui.case.model import Case
+from il2tui.case.model import Case, from_data
 from il2tui.clinical.review import review_case
 from il2tui.core.storage import SaveError, atomic_write_text
 from il2tui.tui.forms import FieldError, parse_diameter
@@ -80,7 +81,7 @@ def test_a_date_outside_1900_to_2199_is_refused_naming_the_field(field: str, val
 
 
 def test_the_schema_states_the_date_range() -> None:
-    schema = json.dumps(Case.model_json_schema())
+    schema = json.dumps(checked.Case.model_json_schema())
     assert '"formatMinimum": "1900-01-01"' in schema
     assert '"formatMaximum": "2199-12-31"' in schema
 
@@ -151,7 +152,7 @@ def test_a_case_larger_than_the_loader_reads_is_not_saved(tmp_path: Path) -> Non
     the file on disk is unchanged (a file saved must open again)."""
     course: dict[str, Any] = {"number": 1, "start": "2025-01-13", "toxicity_note": "x" * 2000}
     courses = [course | {"number": n} for n in range(1, MAX_FILE_BYTES // 2000 + 50)]
-    big = Case.model_validate(cases.case(courses))
+    big = from_data(Case, cases.case(courses))
     assert len(dump_case(big).encode()) > MAX_FILE_BYTES
     path = cases.write(tmp_path, "case", cases.BEFORE_COURSE)
     before = path.read_bytes()

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from il2tui.case.files import load_case, parse_case, save_case
 from il2tui.core.locking import HeldElsewhere, lock
@@ -168,9 +169,7 @@ def test_a_linked_case_file_is_saved_through_the_link(tmp_path: Path) -> None:
     link = tmp_path / "case-link.json"
     link.symlink_to(real)
     case = load_case(link)
-    changed = case.model_copy(
-        update={"patient": case.patient.model_copy(update={"label": "Linked"})}
-    )
+    changed = replace(case, patient=replace(case.patient, label="Linked"))
     save_case(changed, link)
     assert link.is_symlink()
     assert os.readlink(link) == str(real)
@@ -182,9 +181,7 @@ def test_another_programs_change_is_caught_before_a_save(tmp_path: Path) -> None
     path = _case_file(tmp_path)
     session = open_file(path)
     assert session.case is not None
-    mine = session.case.model_copy(
-        update={"patient": session.case.patient.model_copy(update={"label": "Mine"})}
-    )
+    mine = replace(session.case, patient=replace(session.case.patient, label="Mine"))
     theirs = json.dumps(cases.BEFORE_COURSE).replace("Test-01", "Theirs")
     path.write_text(theirs, encoding="utf-8")
     with pytest.raises(ChangedOnDisk):

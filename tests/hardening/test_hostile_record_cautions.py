@@ -15,6 +15,7 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from il2tui.case.model import Case, Decision
 from il2tui.clinical.review import review_case
@@ -38,8 +39,8 @@ def _stopped_after_course_1(text: str) -> Case:
     case = case_with(text)
     first = case.courses[0]
     decision = Decision(action="stop", reason=text[: LIMITS["note"]])
-    courses = (first.model_copy(update={"decision": decision}), *case.courses[1:])
-    return case.model_copy(update={"courses": courses})
+    courses = (replace(first, decision=decision), *case.courses[1:])
+    return replace(case, courses=courses)
 
 
 BENIGN = markdown_skeleton(render_markdown(review_case(_stopped_after_course_1("x")), "x"))

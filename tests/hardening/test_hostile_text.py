@@ -9,6 +9,7 @@ report whose structure no text can change.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -37,7 +38,7 @@ BENIGN = markdown_skeleton(render_markdown(review_case(case_with("x")), "x"))
 
 def _renderings(text: str) -> dict[str, str]:
     case = case_with(text)
-    before = case.model_copy(deep=True)
+    before = copy.deepcopy(case)
     review = review_case(case)
     out = {
         "text": render_text(review, text),

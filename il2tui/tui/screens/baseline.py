@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 from itertools import count
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -154,7 +155,7 @@ class BaselineScreen(MeasuringScreen):
         complete = [(v, p) for v, p in self._readable_rows() if p is not None and 0 not in p]
         if not complete:
             return None
-        bare = self.case.model_copy(update={"courses": (), "first_dose": None})
+        bare = msgspec.structs.replace(self.case, courses=(), first_dose=None)
         pairs = {values["id"]: pair for values, pair in complete}
         return with_baseline(bare, clock.today(), [_lesion(v) for v, _ in complete], pairs)
 

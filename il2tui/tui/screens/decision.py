@@ -157,7 +157,7 @@ class DecisionScreen(StepScreen):
             self._record(decision.action, decision.reason)
 
     def _record(self, action: str, reason: str | None) -> None:
-        from il2tui.case.model import Decision
+        from il2tui.case.model import Decision, from_data
         from il2tui.tui.edits import with_decision
 
         assert self.case is not None
@@ -169,7 +169,7 @@ class DecisionScreen(StepScreen):
             "action": rec.action,
             "guideline": {"id": ref.id, "version": ref.version},
         }
-        decision = Decision.model_validate({"action": action, "reason": reason, "seen": seen})
+        decision = from_data(Decision, {"action": action, "reason": reason, "seen": seen})
         case = with_decision(self.case, self.step.course, decision)
         after = Step("course", self.step.course + 1) if action == "retreat" else Step("summary")
         self.app.complete(self.step, case, after)

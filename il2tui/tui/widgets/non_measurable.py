@@ -69,6 +69,8 @@ def parse_sites(text: str, case: Case | None, taken: set[str]) -> list[dict[str,
     A recorded site that a restaging assessed cannot be dropped here (its statuses would be
     lost): the error says to keep it.
     """
+    from il2tui.case.model import to_data
+
     recorded = {s.site: s for s in case.non_measurable} if case else {}
     names = [name.strip() for name in text.split(SEPARATOR) if name.strip()]
     _check_dropped(case, set(names))
@@ -78,7 +80,7 @@ def parse_sites(text: str, case: Case | None, taken: set[str]) -> list[dict[str,
     for name in dict.fromkeys(names):
         old: NonMeasurable | None = recorded.get(name)
         entry = {"id": next(free), "site": name, "method": "other"}
-        out.append(old.model_dump() if old else entry)
+        out.append(to_data(old) if old else entry)
     return out
 
 
