@@ -9,6 +9,8 @@ shortcut returns something the full check would not.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -19,6 +21,7 @@ from il2tui.case.model import Case
 from il2tui.clinical.applicability import Eligibility, first_brain_lesion
 from il2tui.clinical.conditions import holds
 from il2tui.clinical.guideline import load_guideline
+from il2tui.core import jsonio
 from il2tui.core.jsonio import JSONInputError, loads_exact
 from tests.tui import cases
 
@@ -187,3 +190,32 @@ def test_a_rule_is_tried_only_with_the_cautions_that_name_it_or_no_rule() -> Non
         "nr_third_course_renal_cell",
         "no_fifth_course",
     ]
+
+
+def test_a_number_read_twice_is_one_decimal_object_and_the_table_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first, second = loads_exact('{"a": [24.5, 24.50], "b": [24.5]}').values()
+    assert first[0] is second[0]  # the same text: one object, whose hash is kept
+    assert str(first[1]) == "24.50"  # another text of the same value keeps its digits
+    monkeypatch.setattr(jsonio, "_DECIMALS", {})
+    monkeypatch.setattr(jsonio, "_MAX_DECIMALS", 3)
+    values = loads_exact("[1.1, 1.2, 1.3, 1.4, 1.5, 1.1]")
+    assert [str(v) for v in values] == ["1.1", "1.2", "1.3", "1.4", "1.5", "1.1"]
+    assert 0 < len(jsonio._DECIMALS) <= 3
+
+
+def test_nan_is_named_where_it_is_and_the_word_in_text_is_only_text() -> None:
+    assert loads_exact('{"site": "NaN Infinity"}') == {"site": "NaN Infinity"}
+    with pytest.raises(JSONInputError) as caught:
+        loads_exact('{"site": "NaN", "d": [1, NaN]}')
+    assert caught.value.position == "d[1]"
+    with pytest.raises(JSONInputError, match="BOM"):
+        loads_exact('\ufeff{"a": 1}')
+
+
+def test_threads_parse_with_decoders_of_their_own() -> None:
+    texts = [f'{{"n": {n}, "d": [{n}.5, 1.25], "k": {{"x": {n}}}}}' for n in range(200)]
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(loads_exact, texts))
+    assert found == [json.loads(t, parse_float=Decimal) for t in texts]
