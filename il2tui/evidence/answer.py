@@ -24,7 +24,7 @@ class _Frozen(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     (a msgspec ``Struct``, as the review's objects: no pydantic on a review's path)."""
 
 
-class Outcome(_Frozen):
+class Outcome(_Frozen, kw_only=True):
     """How many of the treated patients were in one state after the course."""
 
     state: StateAfter
@@ -40,7 +40,7 @@ class Outcome(_Frozen):
     """For 0 of n: the category, and the exact one-sided 95% upper bound of its rate."""
 
 
-class CohortAnswer(_Frozen):
+class CohortAnswer(_Frozen, kw_only=True):
     """What happened to the series' patients who stood where this patient stands."""
 
     diagnosis: Diagnosis

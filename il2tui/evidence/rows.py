@@ -34,7 +34,7 @@ class _Row(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     pass
 
 
-class Provenance(_Row):
+class Provenance(_Row, kw_only=True):
     """Where a count stands in the paper: table number, row and column labels."""
 
     table: Literal["1", "2", "3", "4", "5"]
@@ -42,7 +42,7 @@ class Provenance(_Row):
     column_label: Text
 
 
-class CharacteristicRow(Provenance):
+class CharacteristicRow(Provenance, kw_only=True):
     """Table 1: a patient characteristic, its count and the percentage printed."""
 
     characteristic: Text
@@ -52,7 +52,7 @@ class CharacteristicRow(Provenance):
     percent_printed: Annotated[int, msgspec.Meta(ge=0, le=100)]
 
 
-class ResponseRow(Provenance):
+class ResponseRow(Provenance, kw_only=True):
     """Table 2: responses by diagnosis; a blank percentage was not printed."""
 
     diagnosis: DiagnosisOrTotal
@@ -61,7 +61,7 @@ class ResponseRow(Provenance):
     percent_printed: Printed | None = None
 
 
-class TransitionRow(Provenance):
+class TransitionRow(Provenance, kw_only=True):
     """Tables 3 and 4: patients in one state before a course and one state after it."""
 
     diagnosis: Diagnosis
@@ -71,7 +71,7 @@ class TransitionRow(Provenance):
     patients: Count
 
 
-class TreatedRow(Provenance):
+class TreatedRow(Provenance, kw_only=True):
     """Tables 3 and 4: the printed number treated with a course (``all`` = the n)."""
 
     diagnosis: Diagnosis
@@ -80,7 +80,7 @@ class TreatedRow(Provenance):
     patients: Count
 
 
-class DiscontinuationRow(Provenance):
+class DiscontinuationRow(Provenance, kw_only=True):
     """Table 5: patients who stopped after a number of courses, by reason."""
 
     reason: Literal["progression", "toxicity", "death", "complete_response", "other"]
@@ -90,7 +90,7 @@ class DiscontinuationRow(Provenance):
     """``inferred`` when the scan lost the cell's column (see discrepancy D3)."""
 
 
-class FactRow(_Row):
+class FactRow(_Row, kw_only=True):
     """A figure stated only in the text, with the section it comes from."""
 
     id: Name
@@ -101,7 +101,7 @@ class FactRow(_Row):
     statement: Text
 
 
-class TempoTextRow(_Row):
+class TempoTextRow(_Row, kw_only=True):
     """A count the text states about Tables 3 and 4, checked against them in the audit."""
 
     diagnosis: Diagnosis
@@ -113,7 +113,7 @@ class TempoTextRow(_Row):
     section: Text
 
 
-class SectionRow(_Row):
+class SectionRow(_Row, kw_only=True):
     """A part of the paper and its page(s), for citations."""
 
     key: Key
@@ -121,7 +121,7 @@ class SectionRow(_Row):
     pages: Pages
 
 
-class Side(_Row):
+class Side(_Row, kw_only=True):
     """One side of a discrepancy: what a part of the paper says."""
 
     source: str
@@ -129,7 +129,7 @@ class Side(_Row):
     value: int | str
 
 
-class DiscrepancyRow(_Row):
+class DiscrepancyRow(_Row, kw_only=True):
     """One internal contradiction (or gap) of the paper, with the arithmetic."""
 
     id: DiscrepancyId
