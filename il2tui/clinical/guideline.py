@@ -315,6 +315,11 @@ def _parse(model: type[M], text: str, source: str) -> M:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise GuidelineError(source, "", f"not valid TOML: {exc}") from None
+    return validated(model, data, source)
+
+
+def validated(model: type[M], data: dict[str, Any], source: str) -> M:
+    """A file's data as ``model``: converted by msgspec, or else as :func:`_explained` says."""
     if not isinstance(data.get("growing_lesion_tolerance_pct"), str):  # see _explained
         try:
             return msgspec.convert(data, model)

@@ -69,9 +69,7 @@ def parse_rows(name: str, text: str, model: type[Row]) -> tuple[Row, ...]:
                 f"data/{name}, row {index} (line {reader.line_num}): too many cells"
             )
         data = {k: v for k, v in raw.items() if v not in ("", None)}
-        where = f"row {index} (line {reader.line_num})"
-        quick = _plain_cells(data, whole)
-        out.append(_validate(name, where, data, model, quick, strict=False))
+        out.append(row(name, f"row {index} (line {reader.line_num})", data, model, whole))
     if not out:
         raise EvidenceDataError(f"data/{name}: no rows")
     return tuple(out)
@@ -86,8 +84,8 @@ def _parse_json(name: str, text: str, model: type[Row]) -> tuple[Row, ...]:
     if not isinstance(items, list) or not items:
         raise EvidenceDataError(f"data/{name}: expected a non-empty 'discrepancies' list")
     return tuple(
-        _validate(name, f"entry {i} ({item.get('id', '?')})", item, model, _stripped(item))
-        for i, item in enumerate(items, start=1)
+        item(name, f"entry {i} ({entry.get('id', '?')})", entry, model)
+        for i, entry in enumerate(items, start=1)
     )
 
 
@@ -118,6 +116,19 @@ def _stripped(value: object) -> bool:
     if isinstance(value, dict):
         return all(map(_stripped, value.values()))
     return True
+
+
+def row(
+    name: str, where: str, data: dict[str, str], model: type[Row], whole: frozenset[str]
+) -> Row:
+    """One row of a CSV file (its non-blank cells) as ``model``; ``whole``: its fields that
+    hold a whole number."""
+    return _validate(name, where, data, model, _plain_cells(data, whole), strict=False)
+
+
+def item(name: str, where: str, data: object, model: type[Row]) -> Row:
+    """One entry of a JSON file as ``model``."""
+    return _validate(name, where, data, model, _stripped(data))
 
 
 def _validate(
