@@ -68,7 +68,7 @@ def plain_digits(value: Decimal) -> Decimal:
 
 def tolerance(value: Decimal) -> Decimal:
     """A growing-lesion tolerance in plain digits; ``ValueError`` unless finite, at least
-    0 and under 25 (the pydantic twin words these refusals)."""
+    0 and under 25 (with no words: the pydantic twin words the refusal)."""
     if not (value.is_finite() and TOLERANCE_FROM <= value < TOLERANCE_BELOW):
-        raise ValueError(f"{value} is not a tolerance from 0 to under 25")
+        raise ValueError
     return plain_digits(value)
