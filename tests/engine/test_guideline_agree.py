@@ -24,6 +24,7 @@ from il2tui.clinical import guideline, guideline_pydantic
 from il2tui.clinical.guideline import Assumptions, Guideline, GuidelineError, validated
 from il2tui.core.resources import read_shipped_text
 from il2tui.evidence.sections import section_keys
+from tests.twins import assert_same_fields
 
 PAIRS = ["Guideline", "Rule", "Caution", "PatientWarning", "Assumptions", "Assumption"]
 FILES: dict[type[Guideline] | type[Assumptions], str] = {
@@ -97,13 +98,7 @@ def _agree(model: type[Guideline] | type[Assumptions], data: dict[str, Any]) -> 
 @pytest.mark.parametrize("name", PAIRS)
 def test_each_part_has_a_twin_with_the_same_fields_and_defaults(name: str) -> None:
     ours, twin = getattr(guideline, name), getattr(guideline_pydantic, name)
-    fields = msgspec.structs.fields(ours)
-    assert [f.name for f in fields] == list(twin.model_fields)
-    for field in fields:
-        expected = twin.model_fields[field.name]
-        assert (field.default is msgspec.NODEFAULT) == expected.is_required()
-        if field.default is not msgspec.NODEFAULT:
-            assert field.default == expected.default
+    assert_same_fields(ours, twin)
     assert getattr(ours, "facts", None) == getattr(twin, "facts", None)
 
 

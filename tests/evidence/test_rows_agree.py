@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from il2tui.core.resources import read_shipped_text
 from il2tui.evidence import loader, rows, rows_pydantic
 from il2tui.evidence.loader import FILES, EvidenceDataError
+from tests.twins import assert_same_fields
 
 CLASSES = [
     name
@@ -74,16 +75,7 @@ def _fast(key: str, data: dict[str, str]) -> dict[str, Any] | None:
 
 @pytest.mark.parametrize("name", CLASSES)
 def test_each_row_has_a_twin_with_the_same_fields_and_defaults(name: str) -> None:
-    ours, twin = getattr(rows, name), getattr(rows_pydantic, name)
-    fields = msgspec.structs.fields(ours)
-    assert [f.name for f in fields] == list(twin.model_fields)
-    for field in fields:
-        default = twin.model_fields[field.name].default
-        assert (field.default is msgspec.NODEFAULT) == default.__class__.__name__.startswith(
-            "PydanticUndefined"
-        )
-        if field.default is not msgspec.NODEFAULT:
-            assert field.default == default
+    assert_same_fields(getattr(rows, name), getattr(rows_pydantic, name))
 
 
 @pytest.mark.parametrize("key", sorted(FILES))
