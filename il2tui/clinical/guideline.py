@@ -14,17 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+import msgspec
 
 from il2tui.clinical.conditions import (
     CAUTION_FACTS,
@@ -34,55 +26,50 @@ from il2tui.clinical.conditions import (
     compile_when,
     holds,
 )
+from il2tui.clinical.guideline_checks import (
+    citations,
+    known_sources,
+    stop_reason_with_stop,
+    tolerance,
+    unique_ids,
+)
 from il2tui.clinical.model import Action, Citation, GuidelineRef, Note, StopReason
-from il2tui.core.errors import InputFileError, first_problem
+from il2tui.core.errors import InputFileError
 from il2tui.core.reading import read_small_text
 from il2tui.core.resources import read_shipped_text
 
 SHIPPED = "retreatment.toml"
 ASSUMPTIONS = "assumptions.toml"
 MAX_GUIDELINE_BYTES = 512 * 1024
-Id = str
-M = TypeVar("M", bound=BaseModel)
+#: An entry's id; ``\Z`` where the pydantic twin has ``$`` (whose regex engine ends ``$`` at
+#: the end of the text, where Python's ``$`` also matches before a final line break).
+Id = Annotated[str, msgspec.Meta(min_length=1, max_length=80, pattern=r"\A[a-z0-9_]+\Z")]
+Words = Annotated[str, msgspec.Meta(min_length=1)]
+M = TypeVar("M", "Guideline", "Assumptions")
 
 
 class GuidelineError(InputFileError):
     """A guideline or assumptions file that cannot be used, with where and why."""
 
 
-@cache
-def citation(key: str) -> Citation:
-    """The citation of a key of ``data/sections.csv``; an unknown key raises ``KeyError``."""
-    from il2tui.evidence import cite
+class _Struct(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Every part of a guideline or assumptions file: frozen, keyword-only, no unknown key.
 
-    return Citation(key=key, text=cite(key))
-
-
-@cache
-def citations(keys: tuple[str, ...]) -> tuple[Citation, ...]:
-    """The citations of keys of ``data/sections.csv``, in their order."""
-    return tuple(citation(key) for key in keys)
+    A msgspec ``Struct`` (no pydantic on a review's path); the rules pydantic's validators
+    applied run in ``__post_init__``, from :mod:`il2tui.clinical.guideline_checks`.
+    """
 
 
-class _Entry(BaseModel):
+class _Entry(_Struct, kw_only=True):
     """What rules, cautions, warnings and assumptions share: an id and their sources."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: Id = Field(min_length=1, max_length=80, pattern=r"^[a-z0-9_]+$")
+    id: Id
     """A stable id in lower case (``no_objective_response_after_two``)."""
-    sources: tuple[str, ...] = Field(min_length=1)
+    sources: Annotated[tuple[str, ...], msgspec.Meta(min_length=1)]
     """Keys of ``data/sections.csv``: where in the paper this comes from."""
 
-    @field_validator("sources")
-    @classmethod
-    def _known_sources(cls, keys: tuple[str, ...]) -> tuple[str, ...]:
-        for key in keys:
-            try:
-                citation(key)
-            except KeyError:
-                raise ValueError(f"{key!r} is not a key of data/sections.csv") from None
-        return keys
+    def __post_init__(self) -> None:
+        known_sources(self.sources)
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -91,19 +78,17 @@ class _Entry(BaseModel):
         return citations(self.sources)
 
 
-class _Conditional(_Entry):
+class _Conditional(_Entry, kw_only=True):
     """An entry that applies when its condition holds."""
 
-    when: dict[str, Any] = Field(min_length=1)
+    when: Annotated[dict[str, Any], msgspec.Meta(min_length=1)]
     """Fact name to test; see :mod:`il2tui.clinical.conditions`."""
     facts: ClassVar[Mapping[str, Any]] = COURSE_FACTS
     """The facts a condition of this kind of entry may test."""
 
-    @field_validator("when")
-    @classmethod
-    def _valid_when(cls, when: dict[str, Any]) -> dict[str, Any]:
-        compile_when(when, cls.facts)
-        return when
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        compile_when(self.when, self.facts)
 
     @property
     def tests(self) -> tuple[Test, ...]:
@@ -111,27 +96,25 @@ class _Conditional(_Entry):
         return compile_when(self.when, self.facts)
 
 
-class Rule(_Conditional):
+class Rule(_Conditional, kw_only=True):
     """One rule: when it matches, its action is the recommendation."""
 
-    title: str = Field(min_length=1)
+    title: Words
     """The rule in a few words."""
     action: Action
     """retreat, consider_retreat, consolidate, stop or reassess."""
     stop_reason: StopReason | None = None
     """Required with ``stop``, forbidden otherwise."""
-    reasoning: str = Field(min_length=1)
+    reasoning: Words
     """The paper's reasoning, paraphrased."""
 
-    @model_validator(mode="after")
-    def _stop_reason_with_stop(self) -> Rule:
-        if (self.action == "stop") != (self.stop_reason is not None):
-            raise ValueError("a stop rule needs a stop_reason, and only a stop rule has one")
-        return self
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        stop_reason_with_stop(self.action, self.stop_reason)
 
 
-class _Text(_Conditional):
-    text: str = Field(min_length=1)
+class _Text(_Conditional, kw_only=True):
+    text: Words
     """One or two sentences, paraphrasing the paper with its numbers."""
 
     def note(self) -> Note:
@@ -139,13 +122,13 @@ class _Text(_Conditional):
         return Note(id=self.id, text=self.text, sources=self.citations)
 
 
-class Caution(_Text):
+class Caution(_Text, kw_only=True):
     """A caution attached to a recommendation where the data speak against it or are thin."""
 
     facts: ClassVar[Mapping[str, Any]] = CAUTION_FACTS
 
 
-class PatientWarning(_Text):
+class PatientWarning(_Text, kw_only=True):
     """An applicability warning about the patient (an exclusion of the series ...)."""
 
     facts: ClassVar[Mapping[str, Any]] = PATIENT_FACTS
@@ -210,43 +193,33 @@ def by_rule(
     }
 
 
-class Guideline(BaseModel):
-    """A versioned rule file."""
+class Guideline(_Struct, kw_only=True, dict=True):
+    """A versioned rule file (its compiled plan kept beside its fields)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    _plan: Plan = PrivateAttr()
-
-    id: Id = Field(min_length=1, max_length=80)
+    id: Annotated[str, msgspec.Meta(min_length=1, max_length=80)]
     """The guideline's id."""
-    version: str = Field(min_length=1, max_length=40)
+    version: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
     """Its version; a change of any rule is a new version."""
     status: Literal["draft", "active", "retired"]
     """Its lifecycle status; the review names it."""
-    title: str = Field(min_length=1)
+    title: Words
     """What it is, in a line."""
-    source: str = Field(min_length=1)
+    source: Words
     """The citation of the paper it follows."""
-    rules: tuple[Rule, ...] = Field(min_length=1)
+    rules: Annotated[tuple[Rule, ...], msgspec.Meta(min_length=1)]
     """Tried in order; the first that matches decides."""
     cautions: tuple[Caution, ...] = ()
     """Attached to a recommendation when they match."""
     warnings: tuple[PatientWarning, ...] = ()
     """About the patient; attached to the whole review when they match."""
 
-    @field_validator("rules", "cautions", "warnings")
-    @classmethod
-    def _unique_ids(cls, entries: tuple[_Entry, ...]) -> tuple[_Entry, ...]:
-        seen: set[str] = set()
-        for entry in entries:
-            if entry.id in seen:
-                raise ValueError(f"the id {entry.id!r} is used twice")
-            seen.add(entry.id)
-        return entries
-
-    def model_post_init(self, context: Any, /) -> None:
-        """Compile every condition once, and make the notes once."""
+    def __post_init__(self) -> None:
+        """Check that ids are unique, then compile every condition once and make the notes
+        once (a frozen Struct keeps them in its ``__dict__``)."""
+        for entries in (self.rules, self.cautions, self.warnings):
+            unique_ids(entries)
         cautions = tuple((c.tests, c.note()) for c in self.cautions)
-        self._plan = Plan(
+        self.__dict__["_plan"] = Plan(
             ref=GuidelineRef(
                 id=self.id, version=self.version, status=self.status, title=self.title
             ),
@@ -260,54 +233,49 @@ class Guideline(BaseModel):
     @property
     def ref(self) -> GuidelineRef:
         """The guideline's identity, as a review names it."""
-        return self._plan.ref
+        return self.compiled().ref
 
     def compiled(self) -> Plan:
         """The guideline ready to evaluate (decide, cautions_for, warnings_for)."""
-        return self._plan
+        plan: Plan = self.__dict__["_plan"]
+        return plan
 
 
-class Assumption(_Entry):
+class Assumption(_Entry, kw_only=True):
     """An assumption that fills a gap of the paper."""
 
-    text: str = Field(min_length=1)
+    text: Words
     """What is assumed, and why."""
 
 
-class Assumptions(BaseModel):
+class Assumptions(_Struct, kw_only=True, dict=True):
     """The assumptions file (the shipped one, or a clinic's own)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    _notes: tuple[Note, ...] = PrivateAttr()
-
-    id: Id
+    id: str
     """The file's id."""
     version: str
     """Its version."""
-    growing_lesion_tolerance_pct: Decimal = Field(default=Decimal(0), ge=0, lt=25)
+    growing_lesion_tolerance_pct: Decimal = Decimal(0)
     """How far above its nadir, in percent, a lesion may be before it counts as growing
     (a growing lesion rules out a PR). 0, the paper's literal reading, by default; under
-    25, where growth is progression."""
-    assumptions: tuple[Assumption, ...] = Field(min_length=1)
+    25, where growth is progression. Written in plain digits (24.0 and 24 are both 24)."""
+    assumptions: Annotated[tuple[Assumption, ...], msgspec.Meta(min_length=1)]
     """Each assumption, in the order to show them."""
 
-    @field_validator("growing_lesion_tolerance_pct")
-    @classmethod
-    def _plain_digits(cls, value: Decimal) -> Decimal:
-        """One way to write a value (24.0 and 24 are both 24), so it is shown the same."""
-        return Decimal(format(value.normalize(), "f"))
-
-    def model_post_init(self, context: Any, /) -> None:
-        """Make the notes once (a review lists them all)."""
-        tolerance = str(self.growing_lesion_tolerance_pct)
-        self._notes = tuple(
-            Note(id=a.id, text=a.text.replace("{tolerance}", tolerance), sources=a.citations)
+    def __post_init__(self) -> None:
+        """Check the tolerance and write it in plain digits; make the notes once (a review
+        lists them all)."""
+        value = tolerance(self.growing_lesion_tolerance_pct)
+        msgspec.structs.force_setattr(self, "growing_lesion_tolerance_pct", value)
+        self.__dict__["_notes"] = tuple(
+            Note(id=a.id, text=a.text.replace("{tolerance}", str(value)), sources=a.citations)
             for a in self.assumptions
         )
 
     def notes(self) -> tuple[Note, ...]:
         """Every assumption as a note of the review (``{tolerance}`` filled in)."""
-        return self._notes
+        notes: tuple[Note, ...] = self.__dict__["_notes"]
+        return notes
 
 
 def assumption_notes() -> tuple[Note, ...]:
@@ -347,7 +315,30 @@ def _parse(model: type[M], text: str, source: str) -> M:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise GuidelineError(source, "", f"not valid TOML: {exc}") from None
+    return validated(model, data, source)
+
+
+def validated(model: type[M], data: dict[str, Any], source: str) -> M:
+    """A file's data as ``model``: converted by msgspec, or else as :func:`_explained` says."""
+    if not isinstance(data.get("growing_lesion_tolerance_pct"), str):  # see _explained
+        try:
+            return msgspec.convert(data, model)
+        except msgspec.ValidationError:
+            pass
+    return _explained(model, data, source)
+
+
+def _explained(model: type[M], data: dict[str, Any], source: str) -> M:
+    """The file as its pydantic twin reads it, or the first problem as pydantic words it.
+
+    msgspec refuses what pydantic would explain, and some files pydantic accepts (``1``
+    for ``true``); a tolerance written as text comes here too (msgspec and pydantic read
+    ``Decimal`` from text differently), and is made from pydantic's values (which the
+    Struct always takes: ``tests/engine/test_guideline_agree.py``).
+    """
+    from il2tui.clinical.guideline_pydantic import Refused, checked
+
     try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise GuidelineError(source, *first_problem(exc, "a guideline file")) from None
+        return msgspec.convert(checked(model.__name__, data), model)
+    except Refused as refused:
+        raise GuidelineError(source, refused.path, refused.message) from None

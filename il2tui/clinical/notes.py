@@ -13,7 +13,8 @@ from typing import Any
 
 from il2tui.case.model import Course
 from il2tui.clinical.confirm import CONFIRMATION_DAYS
-from il2tui.clinical.guideline import Rule, citation
+from il2tui.clinical.guideline import Rule
+from il2tui.clinical.guideline_checks import citation
 from il2tui.clinical.model import AssessmentResult, GuidelineRef, Note, Recommendation
 from il2tui.clinical.response_cautions import early_evaluation, small_lesion_progression
 from il2tui.clinical.wording import recommendation_words

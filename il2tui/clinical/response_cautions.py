@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from il2tui.case.model import Course
 from il2tui.clinical.arithmetic import lesion_name
-from il2tui.clinical.guideline import citation
+from il2tui.clinical.guideline_checks import citation
 from il2tui.clinical.model import AssessmentResult, Note
 from il2tui.core import display
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+import msgspec
 
 Diagnosis = Literal["melanoma", "renal_cell"]
 #: The patient's state before a course: ``none`` before course 1, otherwise the
@@ -19,11 +19,12 @@ StateAfter = Literal["NR", "MR", "PR", "CR"]
 STATES_AFTER: tuple[StateAfter, ...] = ("NR", "MR", "PR", "CR")
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class _Frozen(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Built by :mod:`il2tui.evidence.lookup` from validated rows, so not validated again
+    (a msgspec ``Struct``, as the review's objects: no pydantic on a review's path)."""
 
 
-class Outcome(_Frozen):
+class Outcome(_Frozen, kw_only=True):
     """How many of the treated patients were in one state after the course."""
 
     state: StateAfter
@@ -39,7 +40,7 @@ class Outcome(_Frozen):
     """For 0 of n: the category, and the exact one-sided 95% upper bound of its rate."""
 
 
-class CohortAnswer(_Frozen):
+class CohortAnswer(_Frozen, kw_only=True):
     """What happened to the series' patients who stood where this patient stands."""
 
     diagnosis: Diagnosis
@@ -64,3 +65,9 @@ class CohortAnswer(_Frozen):
     def has_data(self) -> bool:
         """True when at least one patient of the series was in this situation."""
         return self.treated > 0
+
+
+def answer_json(answer: CohortAnswer) -> str:
+    """The answer as JSON indented by two spaces, fields in their order (``il2 evidence
+    --lookup ... --format json``)."""
+    return msgspec.json.format(msgspec.json.encode(answer), indent=2).decode()

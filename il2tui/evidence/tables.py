@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from il2tui.evidence.arith import percent
 from il2tui.evidence.loader import load
 
@@ -30,7 +32,7 @@ def _rows(key: str) -> pd.DataFrame:
     """The rows of one data file, with the provenance columns last."""
     import pandas as pd
 
-    df = pd.DataFrame([row.model_dump() for row in load(key)])
+    df = pd.DataFrame([msgspec.to_builtins(row) for row in load(key)])
     return df[[c for c in df.columns if c not in PROVENANCE] + [c for c in PROVENANCE if c in df]]
 
 

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from il2tui.evidence import cohort, frame, table_names
+from il2tui.evidence.answer import answer_json
 from il2tui.evidence.arith import percent
 from il2tui.evidence.intervals import upper_bound_none_seen
 from il2tui.evidence.sections import CITATION, pages
@@ -160,7 +161,7 @@ def print_lookup(diagnosis: str, course: int, state: str, fmt: str) -> None:
     """Print the cohort answer for one situation."""
     answer = cohort(diagnosis, course, state)
     if fmt == "json":
-        print(answer.model_dump_json(indent=2))
+        print(answer_json(answer))
     elif fmt == "csv":
         _lookup_csv(answer)
     else:

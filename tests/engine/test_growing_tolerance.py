@@ -63,6 +63,17 @@ def test_a_tolerance_keeps_every_digit_the_clinic_wrote(tmp_path: Path) -> None:
     assert "beyond a tolerance of 10.12345678901234567% (0 unless" in growing.text
 
 
+@pytest.mark.parametrize(
+    ("tolerance", "shown"), [("20", "20"), ("10.0", "10"), ("1.50", "1.5"), ("0.0", "0")]
+)
+def test_a_tolerance_is_shown_in_plain_digits(tmp_path: Path, tolerance: str, shown: str) -> None:
+    """Whole tens are no exponent (20 is not 2E+1), and no trailing zero is kept."""
+    assumed = load_assumptions(_clinic(tmp_path, tolerance))
+    assert str(assumed.growing_lesion_tolerance_pct) == shown
+    growing = next(n for n in assumed.notes() if n.id == "growing_lesion")
+    assert f"beyond a tolerance of {shown}% (" in growing.text
+
+
 @pytest.mark.parametrize("tolerance", ["25", "-1", '"x"'])
 def test_a_tolerance_out_of_bounds_is_refused_with_the_field(
     tmp_path: Path, tolerance: str

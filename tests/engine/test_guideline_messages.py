@@ -78,10 +78,25 @@ BROKEN = {
 }
 
 
-@pytest.mark.parametrize(("old", "new", "message"), BROKEN.values(), ids=BROKEN.keys())
-def test_a_wrong_condition_is_explained_whole(
-    tmp_path: Path, old: str, new: str, message: str
-) -> None:
+OTHER_RULES = {
+    "unknown source": (
+        'sources = ["results.discontinuation"]',  # rules[0]
+        'sources = ["nope"]',
+        "rules[0].sources: 'nope' is not a key of data/sections.csv (found ['nope'])",
+    ),
+    "stop rule without its reason": (
+        'stop_reason = "toxicity"\n',  # rules[0]
+        "",
+        "rules[0]: a stop rule needs a stop_reason, and only a stop rule has one (found "
+        "{'id': 'severe_toxicity', 'title': 'Severe toxicity in th...)",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"), (BROKEN | OTHER_RULES).values(), ids=(BROKEN | OTHER_RULES).keys()
+)
+def test_a_wrong_entry_is_explained_whole(tmp_path: Path, old: str, new: str, message: str) -> None:
     assert old in SHIPPED
     file = tmp_path / "clinic.toml"
     file.write_text(SHIPPED.replace(old, new, 1), encoding="utf-8")
