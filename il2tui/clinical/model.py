@@ -35,7 +35,7 @@ class _Frozen(msgspec.Struct, frozen=True):
     of them, and a Struct is made about ten times as fast (and its class some ten times as
     fast at import, which the assistant's first screen waits for). The engine builds them
     from data the case model has already validated, so they are not validated again
-    (pydantic stays at the edges: case files, guideline files, the paper's tables).
+    (pydantic stays at the edges, only to explain a refused case, guideline or table file).
     """
 
 

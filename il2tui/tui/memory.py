@@ -11,7 +11,7 @@ next step. Three causes, three measures:
   alive in an ``lru_cache`` of 1,024 entries (Textualize/textual#6665), so the
   heap grew by about 12,000 objects per step. :func:`forget_old_screens`
   clears that cache when a screen is replaced.
-- Start-up is mostly imports (Textual, pydantic, the case model), which create
+- Start-up is mostly imports (Textual, the case model, the engine), which create
   long-lived objects that collections during start-up only walk over:
   :func:`pause_for_start` turns collection off until the first screen is drawn,
   and :func:`resume_after_start` freezes what start-up left and turns it back on
