@@ -14,6 +14,7 @@ import io
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
+from operator import methodcaller
 from typing import Any
 
 from il2tui.clinical.model import CourseReview, Note, Review
@@ -63,8 +64,8 @@ def header() -> str:
 
 def render_rows(review: Review, source: str) -> str:
     """The CSV lines of one review (no header), escaped like every other output."""
-    table = rows(source, review)
-    return _lines(list(map(_shown, row)) for row in table)
+    get = _SHOWN.get
+    return _lines([[(get(type(v)) or _shown)(v) for v in row] for row in rows(source, review)])
 
 
 def _lines(table: Iterable[Iterable[str]]) -> str:
@@ -143,13 +144,27 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+class _Texts(dict[str, str]):
+    """Text cells already guarded, by their text: an audit writes the same few hundred
+    words (categories, actions, rule ids, the guideline) in every row; the table is
+    emptied when it fills (file names and labels are mostly new)."""
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= _MAX_TEXTS:
+            self.clear()
+        shown = self[text] = spreadsheet(text)
+        return shown
+
+
+_MAX_TEXTS = 4096
+
 #: :func:`_shown` of the common types, looked up by exact type (subclasses and the rest go
-#: the long way): an audit writes millions of cells, and this halved their cost.
+#: the long way), each a call in C unless a text is new: an audit writes millions of cells.
 _SHOWN: dict[type, Callable[[Any], str]] = {
-    str: spreadsheet,
-    type(None): lambda _: "",
-    bool: _cell,
+    str: _Texts().__getitem__,
+    type(None): "".format,  # any argument: ""
+    bool: {True: "true", False: "false"}.__getitem__,
     int: int.__str__,
-    Decimal: _cell,
+    Decimal: methodcaller("__format__", "f"),  # its exact digits, no separators or exponent
     date: date.isoformat,
 }
