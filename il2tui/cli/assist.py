@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from il2tui.cli.assistant import build_assistant, start
-from il2tui.cli.common import AssumptionsOption, GuidelineOption, fail, read_clinic_files
+from il2tui.cli.common import fail, read_clinic_files
+from il2tui.cli.options import AssumptionsOption, GuidelineOption
 
 
 def assist(

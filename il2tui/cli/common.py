@@ -1,4 +1,8 @@
-"""Small helpers shared by the ``cli_*`` modules."""
+"""Small helpers shared by the ``cli_*`` modules.
+
+Typer is imported only where a helper needs it (echo, an error line, an exit): a plain
+``il2 review`` reaches the engine without it (:mod:`il2tui.cli.launch`).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
-
-import typer
+from typing import TYPE_CHECKING, NoReturn
 
 from il2tui.core.textsafe import plain
 
@@ -20,27 +22,6 @@ EXIT_INVALID = 2
 #: Something failed that is not the input's fault: an assistant crash, output that cannot
 #: be written.
 EXIT_FAILED = 1
-
-
-#: ``--guideline FILE`` of ``il2 review`` and ``il2 assist``.
-GuidelineOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--guideline",
-        help="A clinic's own guideline file (TOML) to use instead of the shipped one.",
-        show_default=False,
-    ),
-]
-#: ``--assumptions FILE`` of ``il2 review`` and ``il2 assist``.
-AssumptionsOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--assumptions",
-        help="A clinic's assumptions file (TOML, like guidelines/assumptions.toml), "
-        "e.g. to set growing_lesion_tolerance_pct.",
-        show_default=False,
-    ),
-]
 
 
 class OutputFailed(Exception):
@@ -62,6 +43,8 @@ def writing_output() -> Iterator[None]:
 
 def echo(text: str, nl: bool = True) -> None:
     """Write ``text`` to standard output; a failure becomes :class:`OutputFailed`."""
+    import typer
+
     with writing_output():
         typer.echo(text, nl=nl)
 
@@ -76,13 +59,15 @@ def output_failed(exc: OutputFailed) -> NoReturn:
 
 def error_line(message: str) -> None:
     """Print ``message`` to standard error as one line, file names and values shown literally."""
+    import typer
+
     typer.echo(plain(message), err=True)
 
 
 def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:
     """Print one line to standard error and exit with ``code``."""
     error_line(message)
-    raise typer.Exit(code)
+    raise SystemExit(code)  # as typer.Exit(code) ends a command, with or without Typer
 
 
 def read_clinic_files(guideline_path: Path | None, assumptions_path: Path | None) -> ClinicFiles:

@@ -1,4 +1,4 @@
-"""The ``il2`` console script's entry point: the assistant starts without Typer.
+"""The ``il2`` console script's entry point: the assistant and plain reviews start without Typer.
 
 ``il2 assist`` in its plain forms (no argument, ``--demo``, or one existing case
 file) reaches :func:`il2tui.cli.assistant.start` straight from :func:`main`, as
@@ -6,6 +6,12 @@ file) reaches :func:`il2tui.cli.assistant.start` straight from :func:`main`, as
 a fifth of the time to the first frame) load only for every other command line,
 including ``--help`` and every mistake, so their messages stay Typer's
 (``tests/tui/test_lean_start.py`` runs the plain forms both ways).
+
+A plain ``il2 review`` (case files or folders, ``--demo``, ``--format`` text, json,
+markdown or csv) reaches :func:`il2tui.cli.review_run.run_review` the same way: Typer
+0.29 builds pydantic validators for its parameters, and Typer, pydantic and that work
+were some 250 ms of CPU of every ``il2 review`` process, a fifth of a batch of 2,000
+files (``tests/engine/test_lean_review.py`` runs them both ways).
 """
 
 from __future__ import annotations
@@ -19,14 +25,17 @@ from il2tui.cli.assistant import start
 def main() -> None:
     """Entry point of the ``il2`` console script and of ``python -m il2tui``."""
     plain = plain_assist(sys.argv[1:])
-    if plain is None:
-        from il2tui.cli.main import main as typer_main
-
-        typer_main()
-    else:
+    review = plain_review(sys.argv[1:])
+    if plain is not None:
         status = start(*plain)
         if status:
             raise SystemExit(status)
+    elif review is not None:
+        _review(*review)
+    else:
+        from il2tui.cli.main import main as typer_main
+
+        typer_main()
 
 
 def plain_assist(argv: list[str]) -> tuple[Path | None, bool] | None:
@@ -45,3 +54,54 @@ def plain_assist(argv: list[str]) -> tuple[Path | None, bool] | None:
         if path.is_file():
             return path, False
     return None
+
+
+#: The formats of a plain review; the worklist's and anything else go through Typer.
+PLAIN_FORMATS = ("text", "json", "markdown", "csv")
+
+
+def plain_review(argv: list[str]) -> tuple[list[Path], str, bool] | None:
+    """``(paths, format, demo)`` when ``argv`` is a plain ``review`` command line, else ``None``.
+
+    Plain: ``review`` then, in any order, paths (not empty, not starting with ``-``),
+    ``--demo`` and one ``--format F`` (``-f F``, ``--format=F``) with F in
+    :data:`PLAIN_FORMATS`, with at least one path or ``--demo``. Anything else (``--help``,
+    another option, a second format, a format Typer would refuse) is left to Typer.
+    """
+    if not argv or argv[0] != "review":
+        return None
+    paths: list[Path] = []
+    formats: list[str] = []
+    demo = False
+    words = iter(argv[1:])
+    for word in words:
+        if word == "--demo" and not demo:
+            demo = True
+        elif word in ("--format", "-f"):
+            formats.append(next(words, ""))
+        elif word.startswith("--format="):
+            formats.append(word.removeprefix("--format="))
+        elif word and not word.startswith("-"):
+            paths.append(Path(word))
+        else:
+            return None
+    if len(formats) > 1 or not set(formats) <= set(PLAIN_FORMATS) or not (paths or demo):
+        return None
+    return paths, formats[0] if formats else "text", demo
+
+
+def _review(paths: list[Path], fmt: str, demo: bool) -> None:
+    """What ``il2 review`` does with a plain command line, as through Typer (exit status 2
+    when a file is invalid, 1 when the output cannot be written or on Ctrl-C)."""
+    from il2tui.cli.common import EXIT_INVALID, OutputFailed, output_failed
+    from il2tui.cli.review_run import run_review
+
+    try:
+        failed = run_review(paths, fmt, None, demo)
+    except OutputFailed as exc:
+        output_failed(exc)
+    except KeyboardInterrupt:
+        sys.stderr.write("\nAborted!\n")  # as Click says it
+        raise SystemExit(1) from None
+    if failed:
+        raise SystemExit(EXIT_INVALID)

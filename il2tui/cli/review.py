@@ -14,7 +14,8 @@ from typing import Annotated
 
 import typer
 
-from il2tui.cli.common import EXIT_INVALID, AssumptionsOption, GuidelineOption, echo, fail
+from il2tui.cli.common import EXIT_INVALID, echo, fail
+from il2tui.cli.options import AssumptionsOption, GuidelineOption
 
 
 class Format(StrEnum):

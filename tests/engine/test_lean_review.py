@@ -1,0 +1,108 @@
+"""A plain ``il2 review`` runs without Typer (and so without pydantic), and says exactly
+what it says through Typer: the same bytes on standard output and error, the same exit
+status. Other command lines are Typer's."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from il2tui.cli import launch
+from il2tui.core.jsonio import dumps_exact, loads_exact
+from tests.conftest import REPO
+
+GOLDEN = REPO / "tests" / "golden" / "cases"
+THROUGH_TYPER = "import sys; from il2tui.cli.main import main; sys.argv[0] = 'il2'; main()"
+
+
+def _run(argv: list[str], *, typer: bool) -> tuple[int, bytes, bytes]:
+    code = ["-c", THROUGH_TYPER] if typer else ["-m", "il2tui"]
+    env = os.environ | {"PYTHONPATH": str(REPO), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, *code, *argv], capture_output=True, env=env, check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two valid cases and one that is not a case (exit status 2, one line on stderr)."""
+    folder = tmp_path_factory.mktemp("cases")
+    for name in sorted(p.name for p in GOLDEN.glob("*.json"))[:2]:
+        case = loads_exact((GOLDEN / name).read_text(encoding="utf-8"))["case"]
+        (folder / name).write_text(dumps_exact(case), encoding="utf-8")
+    (folder / "broken.json").write_text('{"format": "il2-case/1", "patient": 3}', "utf-8")
+    return folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["review", "--demo"],
+        ["review", "--demo", "--format", "json"],
+        ["review", "-f", "csv", "FOLDER"],
+        ["review", "FOLDER", "--format=markdown", "--demo"],
+        ["review", "FOLDER/missing.json", "--format", "text"],
+    ],
+)
+def test_a_plain_review_says_what_typer_would_say(folder: Path, argv: list[str]) -> None:
+    argv = [a.replace("FOLDER", str(folder)) for a in argv]
+    assert launch.plain_review(argv) is not None
+    plain, typer = _run(argv, typer=False), _run(argv, typer=True)
+    assert plain == typer
+    assert plain[1] or plain[2]  # it said something
+
+
+@pytest.mark.slow
+def test_the_folder_holds_two_cases_and_one_broken_file(folder: Path) -> None:
+    status, out, err = _run(["review", "-f", "csv", str(folder)], typer=False)
+    assert status == 2
+    assert err.decode().count("\n") == 1 and "broken.json: patient" in err.decode()
+    assert {line.split(",")[0] for line in out.decode().splitlines()[1:]} == {
+        str(p) for p in sorted(folder.glob("0*.json"))
+    }
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["review"],
+        ["review", "--help"],
+        ["review", "--demo", "--demo"],
+        ["review", "--demo", "--format", "worklist"],
+        ["review", "--demo", "--format", "CSV"],
+        ["review", "--demo", "-f"],
+        ["review", "--demo", "-f", "csv", "-f", "json"],
+        ["review", "--demo", "--guideline", "g.toml"],
+        ["review", "-"],
+        ["review", ""],
+        ["assist", "--demo"],
+        ["evidence"],
+    ],
+)
+def test_every_other_command_line_is_typer_s(argv: list[str]) -> None:
+    assert launch.plain_review(argv) is None
+
+
+def test_a_plain_review_reads_its_words_in_any_order() -> None:
+    found = launch.plain_review(["review", "b.json", "-f", "csv", "a", "--demo"])
+    assert found == ([Path("b.json"), Path("a")], "csv", True)
+    assert launch.plain_review(["review", "x.json"]) == ([Path("x.json")], "text", False)
+
+
+@pytest.mark.slow
+def test_a_plain_review_loads_neither_typer_nor_pydantic() -> None:
+    env = os.environ | {"PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "il2tui", "review", "--demo", "-f", "csv"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    assert "il2tui.clinical.review" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("typer", "click", "pydantic")}
