@@ -5,17 +5,22 @@ The fast path checks only the bytes of the encoded review that are not printable
 fall back on ``plain`` line by line exactly where ``render_text`` does: a control
 character, a line break or a lone surrogate in a label or a file name, a format or
 separator character, a space that is not printable to ``str.isprintable``.
+
+Also here: ``display.number``'s memory of written decimals, and ``textsafe.markdown``'s
+inline pattern against the three alternatives it replaced.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from il2tui.clinical.model import Review
 from il2tui.clinical.review import review_case
-from il2tui.core import display
+from il2tui.core import display, textsafe
 from il2tui.report.out import Output
 from il2tui.report.to_text import render_text, render_text_utf8
 from tests.hardening.hostile_text import FIXED, case_with
@@ -69,3 +74,14 @@ def test_a_remembered_number_is_written_as_at_first(text: str) -> None:
     for other in ("0", "-0", "1037.4", "1037.400", "1E+3", "1000"):
         display.number(Decimal(other))
     assert display.number(Decimal(text)) == first == display._number(Decimal(text))
+
+
+#: ``textsafe``'s inline pattern before it started with one class of all the candidates.
+_THREE_ALTERNATIVES = re.compile(r"[\\`*_\[\]<>|~#&@]|:(?=/|[^\W_])|\.(?<=[^\W_]\.)(?=[^\W\d_])")
+
+
+@settings(max_examples=1000)
+@given(st.text(st.sampled_from(SYNTAX + "a1.:/_") | st.characters(), max_size=40))
+def test_the_inline_pattern_finds_what_the_three_alternatives_found(text: str) -> None:
+    found = [m.span() for m in textsafe._MARKDOWN_INLINE.finditer(text)]
+    assert found == [m.span() for m in _THREE_ALTERNATIVES.finditer(text)]
