@@ -30,6 +30,19 @@ TIMELINE_HEADER = (
 
 def render_markdown(review: Review, source: str | None = None) -> str:
     """The whole review as a Markdown document."""
+    return "\n".join(_lines(review, source)) + "\n"
+
+
+def render_markdown_utf8(review: Review, source: str | None = None) -> bytes | str:
+    """:func:`render_markdown` in UTF-8, for standard output, encoded line by line (see
+    :func:`common.utf8_lines`); as text if a line holds a lone surrogate, for the output
+    to answer as it does for text."""
+    lines = _lines(review, source)
+    document = common.utf8_lines(lines)
+    return document if document is not None else "\n".join(lines) + "\n"
+
+
+def _lines(review: Review, source: str | None) -> list[str]:
     head = common.header_lines(review, source)
     out = [f"# {md(head[0])}", "", *(f"- {md(line)}" for line in head[1:])]
     out += ["", f"> **{md(common.notice_line(review))}**"]
@@ -43,7 +56,7 @@ def render_markdown(review: Review, source: str | None = None) -> str:
         out += _course(review, course)
     out += ["", "## Best response", "", md(common.best_line(review))]
     out += _notes(review.assumptions, "Assumptions (guidelines/assumptions.toml)")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _bullets(lines: list[str]) -> list[str]:

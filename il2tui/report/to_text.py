@@ -24,13 +24,13 @@ def render_text(review: Review, source: str | None = None) -> str:
 
 
 def render_text_utf8(review: Review, source: str | None = None) -> bytes:
-    """:func:`render_text` in UTF-8, for standard output: the document is encoded at once
-    and only its bytes that are not printable ASCII are checked (a few dozen: ``×``,
+    """:func:`render_text` in UTF-8, for standard output: the lines are encoded first and
+    only the document's bytes that are not printable ASCII are checked (a few dozen: ``×``,
     ``²``, ``—``), which costs a quarter of checking every character, and the output's
     own encoding is saved."""
     lines = _indented(review, source)
-    document = ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass")
-    if document.count(b"\n") == len(lines) and _printable(document.translate(None, _ASCII)):
+    document = common.utf8_lines(lines)
+    if document is not None and _shown(document, len(lines)):
         return document
     return ("\n".join(map(plain, lines)) + "\n").encode()
 
@@ -39,10 +39,14 @@ def render_text_utf8(review: Review, source: str | None = None) -> bytes:
 _ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 
 
-def _printable(others: bytes) -> bool:
-    """Whether the bytes left once printable ASCII is removed are all printable
-    characters (a control byte or a lone surrogate is not)."""
-    return not others or others.decode("utf-8", "surrogatepass").isprintable()
+def _shown(document: bytes, count: int) -> bool:
+    """Whether ``count`` lines in UTF-8 hold no line break of their own and nothing but
+    printable characters (the bytes left once printable ASCII is removed are whole
+    characters: UTF-8 writes no other character with an ASCII byte)."""
+    if document.count(b"\n") != count:
+        return False
+    others = document.translate(None, _ASCII)
+    return not others or others.decode().isprintable()
 
 
 def _indented(review: Review, source: str | None) -> list[str]:

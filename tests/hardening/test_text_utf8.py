@@ -1,4 +1,5 @@
-"""``il2 review --format text`` writes ``render_text_utf8``: the bytes of ``render_text``.
+"""``il2 review --format text`` and ``markdown`` write bytes: ``render_text``'s and
+``render_markdown``'s documents in UTF-8.
 
 The fast path checks only the bytes of the encoded review that are not printable ASCII
 (and counts the line breaks) instead of ``str.isprintable`` over every line; it must
@@ -13,6 +14,7 @@ inline pattern against the three alternatives it replaced.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -21,12 +23,15 @@ from hypothesis import strategies as st
 from il2tui.clinical.model import Review
 from il2tui.clinical.review import review_case
 from il2tui.core import display, textsafe
-from il2tui.report.out import Output
+from il2tui.report.common import utf8_lines
+from il2tui.report.out import SEPARATOR, Output
+from il2tui.report.to_markdown import render_markdown, render_markdown_utf8
 from il2tui.report.to_text import render_text, render_text_utf8
 from tests.hardening.hostile_text import FIXED, case_with
 from tests.hardening.test_fast_escapes import SYNTAX
 from tests.hardening.test_json_fast import REVIEWS
 
+Render = Callable[[Review, str], str]
 ONE = review_case(case_with(FIXED["wide"]))
 #: Every kind of character, surrogates too (a file name from ``os.fsdecode`` can hold one).
 ANY = st.text(st.sampled_from(SYNTAX + "\r\x00\x7f\ud800\udfff") | st.characters(), max_size=24)
@@ -49,17 +54,37 @@ def test_any_label_gives_render_text_in_utf8(label: str) -> None:
     assert render_text_utf8(review, label) == render_text(review, label).encode()
 
 
-def test_several_text_reviews_are_written_as_before() -> None:
-    """The separator is bytes too, so that the stream is the one ``render_text`` made."""
+@pytest.mark.parametrize(("source", "review"), REVIEWS, ids=[s for s, _ in REVIEWS])
+def test_the_markdown_bytes_are_render_markdown_in_utf8(source: str, review: Review) -> None:
+    assert render_markdown_utf8(review, source) == render_markdown(review, source).encode()
+
+
+@given(ANY)
+def test_any_file_name_gives_render_markdown_in_utf8(source: str) -> None:
+    """Markdown escapes a lone surrogate too, so its document is always UTF-8."""
+    assert render_markdown_utf8(ONE, source) == render_markdown(ONE, source).encode()
+
+
+@pytest.mark.parametrize(("fmt", "render"), [("text", render_text), ("markdown", render_markdown)])
+def test_several_reviews_are_written_as_before(fmt: str, render: Render) -> None:
+    """The separators are bytes too, so that the stream is the one the text made."""
     pieces: list[str | bytes] = []
-    output = Output("text", several=True, emit=pieces.append)
+    output = Output(fmt, several=True, emit=pieces.append)
     for source, review in REVIEWS[:3]:
         output.add(source, review)
     output.close()
+    assert all(isinstance(p, bytes) for p in pieces[1:])  # no flush of the text layer between
     written = b"".join(p if isinstance(p, bytes) else p.encode() for p in pieces)
-    separator = "\n" + "=" * 72 + "\n\n"
-    expected = separator.join(render_text(review, source) for source, review in REVIEWS[:3])
+    separator = {"text": "\n" + "=" * 72 + "\n\n", "markdown": "\n---\n\n"}[fmt]
+    assert SEPARATOR[fmt] == separator.encode()
+    expected = separator.join(render(review, source) for source, review in REVIEWS[:3])
     assert written == expected.encode()
+
+
+def test_a_line_with_a_lone_surrogate_is_not_encoded() -> None:
+    assert utf8_lines(["a", "b\ud800"]) is None
+    assert utf8_lines(["a", "é–"]) == "a\né–\n".encode()
+    assert utf8_lines([]) == b""
 
 
 @pytest.mark.parametrize(
