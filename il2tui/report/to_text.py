@@ -35,18 +35,17 @@ def render_text_utf8(review: Review, source: str | None = None) -> bytes:
     return ("\n".join(map(plain, lines)) + "\n").encode()
 
 
-#: Printable ASCII and the line break: nearly all of a text review's bytes.
-_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
+#: Printable ASCII: nearly all of a text review's bytes.
+_ASCII = bytes(range(0x20, 0x7F))
 
 
 def _shown(document: bytes, count: int) -> bool:
     """Whether ``count`` lines in UTF-8 hold no line break of their own and nothing but
-    printable characters (the bytes left once printable ASCII is removed are whole
-    characters: UTF-8 writes no other character with an ASCII byte)."""
-    if document.count(b"\n") != count:
-        return False
-    others = document.translate(None, _ASCII)
-    return not others or others.decode().isprintable()
+    printable characters. What is left once printable ASCII is removed is whole characters
+    (UTF-8 writes no other character with an ASCII byte): the line breaks, a few dozen
+    characters such as ``×``, ``²``, ``—``, and anything that :func:`plain` escapes."""
+    others = document.translate(None, _ASCII).decode()
+    return others.count("\n") == count and others.replace("\n", "").isprintable()
 
 
 def _indented(review: Review, source: str | None) -> list[str]:
