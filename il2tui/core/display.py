@@ -56,8 +56,32 @@ def area(value: Decimal | None) -> str:
     return "—" if value is None else f"{number(value)} mm²"
 
 
+#: Each decimal already written, by value: a batch of reviews writes the same few thousand
+#: products and sums again and again (formatting a decimal was a sixth of a text review).
+#: Only finite, non-zero decimals are kept (``0`` and ``-0`` are equal but written apart;
+#: a signalling NaN cannot be hashed); the table is emptied when it fills.
+_WRITTEN: dict[Decimal, str] = {}
+_MAX_WRITTEN = 8192
+
+
 def number(value: Decimal) -> str:
     """An exact decimal without trailing zeros, with thousands separators."""
+    if type(value) is not Decimal:
+        return _number(value)
+    try:
+        text = _WRITTEN.get(value)
+    except TypeError:  # a signalling NaN
+        return _number(value)
+    if text is None:
+        text = _number(value)
+        if value and value.is_finite():
+            if len(_WRITTEN) >= _MAX_WRITTEN:
+                _WRITTEN.clear()
+            _WRITTEN[value] = text
+    return text
+
+
+def _number(value: Decimal) -> str:
     text = f"{value:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

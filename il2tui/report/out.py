@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 from il2tui.clinical.model import Review
 
-#: JSON goes out in UTF-8, as orjson writes it (:func:`il2tui.report.to_json.render_json_utf8`);
-#: the other formats as text.
+#: JSON, text and Markdown go out in UTF-8 (:func:`il2tui.report.to_json.render_json_utf8`,
+#: :func:`il2tui.report.to_text.render_text_utf8`, ``render_markdown_utf8``); CSV as text.
 Piece = str | bytes
 SEPARATOR: dict[str, Piece] = {
-    "text": "\n" + "=" * 72 + "\n\n",
-    "markdown": "\n---\n\n",
+    "text": b"\n" + b"=" * 72 + b"\n\n",
+    "markdown": b"\n---\n\n",
     "json": b",\n",
 }
 
@@ -63,9 +63,9 @@ def _renderer(fmt: str) -> Callable[[Review, str], Piece]:
 
         return render_json_utf8
     if fmt == "markdown":
-        from il2tui.report.to_markdown import render_markdown
+        from il2tui.report.to_markdown import render_markdown_utf8
 
-        return render_markdown
-    from il2tui.report.to_text import render_text
+        return render_markdown_utf8
+    from il2tui.report.to_text import render_text_utf8
 
-    return render_text
+    return render_text_utf8

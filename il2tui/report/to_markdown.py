@@ -6,6 +6,7 @@ Every line with text from the case file passes through
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from il2tui.clinical.arithmetic import assessment_lines
@@ -13,6 +14,7 @@ from il2tui.clinical.model import ClinicianDecision, CourseReview, Note, Review
 from il2tui.clinical.wording import recommendation_words
 from il2tui.core import display
 from il2tui.core.textsafe import markdown
+from il2tui.evidence.answer import CohortAnswer
 from il2tui.report import common as common
 
 #: Most lines (the rules, the cohorts, the assumptions) come back in review after review:
@@ -28,25 +30,53 @@ TIMELINE_HEADER = (
 
 def render_markdown(review: Review, source: str | None = None) -> str:
     """The whole review as a Markdown document."""
+    return "\n".join(_lines(review, source)) + "\n"
+
+
+def render_markdown_utf8(review: Review, source: str | None = None) -> bytes | str:
+    """:func:`render_markdown` in UTF-8, for standard output, encoded line by line (see
+    :func:`common.utf8_lines`); as text if a line holds a lone surrogate, for the output
+    to answer as it does for text."""
+    lines = _lines(review, source)
+    document = common.utf8_lines(lines)
+    return document if document is not None else "\n".join(lines) + "\n"
+
+
+def _lines(review: Review, source: str | None) -> list[str]:
     head = common.header_lines(review, source)
     out = [f"# {md(head[0])}", "", *(f"- {md(line)}" for line in head[1:])]
     out += ["", f"> **{md(common.notice_line(review))}**"]
     out += _notes(review.eligibility, common.ELIGIBILITY_TITLE)
     out += _notes(review.warnings, "Warnings: where this patient differs from the series")
     out += ["", "## Baseline", "", *(f"- {md(line)}" for line in common.baseline_lines(review))]
-    out += _bullets(common.cohort_lines(review.cohort_first_course, "The series after course 1"))
+    out += _cohort(review.cohort_first_course, "The series after course 1")
     if review.courses:
         out += ["", "## Timeline", "", *TIMELINE_HEADER, *map(_row, review.courses)]
     for course in review.courses:
         out += _course(review, course)
     out += ["", "## Best response", "", md(common.best_line(review))]
     out += _notes(review.assumptions, "Assumptions (guidelines/assumptions.toml)")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _bullets(lines: list[str]) -> list[str]:
     """Bullets of the engine's own lines, nested where a line starts with two spaces."""
     return [f"{'  ' if line.startswith('  ') else ''}- {md(line.strip())}" for line in lines]
+
+
+def _cohort(answer: CohortAnswer | None, heading: str, note: str | None = None) -> Sequence[str]:
+    """A cohort's bullets (or why none applies)."""
+    if answer is None:
+        return _bullets(common.cohort_lines(None, heading, note))
+    return _cohort_bullets(answer, heading)
+
+
+@common.by_identity
+@lru_cache(maxsize=1024)
+def _cohort_bullets(answer: CohortAnswer, heading: str) -> tuple[str, ...]:
+    """A cohort's bullets, made once per cohort and heading as its lines are: a few dozen
+    serve every review of a run."""
+    return tuple(_bullets(common.cohort_lines(answer, heading)))
 
 
 @common.by_identity
@@ -102,7 +132,7 @@ def _course(review: Review, course: CourseReview) -> list[str]:
     out += [f"  - {md(line)}" for line in rec.explanation]
     out += [f"  - Caution (`{c.id}`): {md(c.text + common.cite(c))}" for c in rec.cautions]
     label = f"The series, course {course.number + 1} from state {course.state}"
-    out += _bullets(common.cohort_lines(course.cohort, label, course.cohort_note))
+    out += _cohort(course.cohort, label, course.cohort_note)
     decision = common.decision_line(course.clinician_decision, rec)
     if decision:
         out.append(f"- {md(decision)}")
