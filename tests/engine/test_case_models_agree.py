@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from il2tui.case import checked, model
 from il2tui.case.demo import demo_case_text
 from il2tui.core.jsonio import JSONInputError, loads_exact
+from tests.twins import assert_same_fields
 
 STRUCTS = [
     value
@@ -32,13 +33,7 @@ def test_every_struct_has_its_pydantic_model_with_the_same_fields_and_defaults()
     for struct in STRUCTS:
         pydantic_model = getattr(checked, struct.__name__)
         assert struct.__struct_fields__ == tuple(pydantic_model.model_fields), struct
-        for info in msgspec.structs.fields(struct):
-            field = pydantic_model.model_fields[info.name]
-            assert field.is_required() == info.required, (struct, info.name)
-            if not info.required:
-                made = info.default_factory if info.default is msgspec.NODEFAULT else None
-                wanted = made() if made else info.default
-                assert field.get_default(call_default_factory=True) == wanted, (struct, info.name)
+        assert_same_fields(struct, pydantic_model)
         assert pydantic_model.__doc__ == struct.__doc__
 
 
