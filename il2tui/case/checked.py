@@ -28,7 +28,6 @@ from pydantic import (
 
 from il2tui.case import model
 from il2tui.case.model import (
-    BOTH_OR_NEITHER,
     FIRST_DATE,
     FORMAT,
     LAST_DATE,
@@ -76,13 +75,8 @@ Count = Annotated[int, Field(strict=True)]
 Flag = Annotated[bool, Field(strict=True)]
 
 
-def _both_or_neither(pair: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
-    if (pair[0] == 0) != (pair[1] == 0):
-        raise ValueError(BOTH_OR_NEITHER)
-    return pair
-
-
-Pair = Annotated[tuple[Diameter, Diameter], AfterValidator(_both_or_neither)]
+#: Each diameter checked, then the pair by the Structs' own rule (both 0 or both above 0).
+Pair = Annotated[tuple[Diameter, Diameter], AfterValidator(model.checked_pair)]
 
 
 #: An empty table as default, made anew for each model (a shared ``{}`` default is deep-copied

@@ -25,12 +25,11 @@ from il2tui.cli.assistant import start
 def main() -> None:
     """Entry point of the ``il2`` console script and of ``python -m il2tui``."""
     plain = plain_assist(sys.argv[1:])
-    review = plain_review(sys.argv[1:])
     if plain is not None:
         status = start(*plain)
         if status:
             raise SystemExit(status)
-    elif review is not None:
+    elif (review := plain_review(sys.argv[1:])) is not None:
         _review(*review)
     else:
         from il2tui.cli.main import main as typer_main
