@@ -101,3 +101,22 @@ def test_an_assessed_site_cannot_be_dropped_at_baseline(build: Build, tmp_path: 
 
     _run(app, Step("baseline"), steps)
     assert path.read_bytes() == on_disk
+
+
+def test_sites_typed_again_keep_their_ids_and_a_new_one_takes_the_next_free_id() -> None:
+    from il2tui.case.model import Case, from_data
+    from il2tui.tui.widgets.non_measurable import parse_sites
+
+    data = cases.case([]) | {
+        "non_measurable": [
+            {"id": "N1", "site": "bone", "method": "other"},
+            {"id": "N2", "site": "pleural effusion", "method": "other"},
+        ]
+    }
+    case = from_data(Case, data)
+    sites = parse_sites("pleural effusion; bone; liver capsule", case, {"L1", "L2"})
+    assert [(s["id"], s["site"]) for s in sites] == [
+        ("N2", "pleural effusion"),
+        ("N1", "bone"),
+        ("N3", "liver capsule"),  # not N5: a recorded site takes no new id
+    ]

@@ -79,8 +79,7 @@ def parse_sites(text: str, case: Case | None, taken: set[str]) -> list[dict[str,
     out = []
     for name in dict.fromkeys(names):
         old: NonMeasurable | None = recorded.get(name)
-        entry = {"id": next(free), "site": name, "method": "other"}
-        out.append(to_data(old) if old else entry)
+        out.append(to_data(old) if old else {"id": next(free), "site": name, "method": "other"})
     return out
 
 
