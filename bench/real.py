@@ -31,7 +31,8 @@ HERE = Path(__file__).resolve().parent
 START_SCREEN = "Demo case (a renal cell patient"  # a choice of il2 assist's start screen
 REVIEW_SHOWN = "Best response:"  # the demo resumes at its summary: the review's first line
 PENDING = "Reviewing"  # the placeholder a screen shows while its review is computed
-FORMATS = ("csv", "json", "text", "markdown")
+#: Every format of ``il2 review`` (the worklist's too: one row per case file, each reviewed).
+FORMATS = ("csv", "json", "text", "markdown", "worklist", "worklist-csv", "worklist-json")
 #: The 5,000 cases per second of issue 15 in this machine's terms: it was set on a machine
 #: where json.loads read 66,000 of these files per CPU second (stop 8: 5,180 reviews per
 #: second were 12.8x json.loads), so it is about 13x json.loads; the shared machines

@@ -1,7 +1,10 @@
 """Small helpers shared by the ``cli_*`` modules.
 
-Typer is imported only where a helper needs it (echo, an error line, an exit): a plain
-``il2 review`` reaches the engine without it (:mod:`il2tui.cli.launch`).
+None of them imports Typer: a plain ``il2 review`` reaches the engine and prints without
+it (:mod:`il2tui.cli.launch`). They write as ``typer.echo`` wrote (the text, a line
+break, a flush); its one other step, removing ANSI escape sequences when the stream is
+not a terminal, has nothing to do, since every text they print is escaped for the
+terminal already (:mod:`il2tui.core.textsafe`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from il2tui.core.textsafe import plain
 
@@ -43,10 +46,8 @@ def writing_output() -> Iterator[None]:
 
 def echo(text: str, nl: bool = True) -> None:
     """Write ``text`` to standard output; a failure becomes :class:`OutputFailed`."""
-    import typer
-
     with writing_output():
-        typer.echo(text, nl=nl)
+        _write(sys.stdout, text + "\n" if nl else text)
 
 
 def output_failed(exc: OutputFailed) -> NoReturn:
@@ -59,9 +60,13 @@ def output_failed(exc: OutputFailed) -> NoReturn:
 
 def error_line(message: str) -> None:
     """Print ``message`` to standard error as one line, file names and values shown literally."""
-    import typer
+    _write(sys.stderr, plain(message) + "\n")
 
-    typer.echo(plain(message), err=True)
+
+def _write(stream: TextIO | None, text: str) -> None:
+    if stream is not None:  # no console at all (as typer.echo allows)
+        stream.write(text)
+        stream.flush()
 
 
 def fail(message: str, code: int = EXIT_INVALID) -> NoReturn:

@@ -7,8 +7,10 @@ a fifth of the time to the first frame) load only for every other command line,
 including ``--help`` and every mistake, so their messages stay Typer's
 (``tests/tui/test_lean_start.py`` runs the plain forms both ways).
 
-A plain ``il2 review`` (case files or folders, ``--demo``, ``--format`` text, json,
-markdown or csv) reaches :func:`il2tui.cli.review_run.run_review` the same way: Typer
+A plain ``il2 review`` (case files or folders, ``--demo``, any ``--format``, a clinic's
+``--guideline`` and ``--assumptions`` files) reaches
+:func:`il2tui.cli.review_run.run_review` (or, for the worklist's formats,
+:func:`il2tui.cli.worklist_run.run_worklist`) the same way: Typer
 0.29 builds pydantic validators for its parameters, and Typer, pydantic and that work
 were some 250 ms of CPU of every ``il2 review`` process, a fifth of a batch of 2,000
 files (``tests/engine/test_lean_review.py`` runs them both ways).
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from il2tui.cli.assistant import start
 
@@ -30,7 +33,7 @@ def main() -> None:
         if status:
             raise SystemExit(status)
     elif (review := plain_review(sys.argv[1:])) is not None:
-        _review(*review)
+        _review(review)
     else:
         from il2tui.cli.main import main as typer_main
 
@@ -55,48 +58,75 @@ def plain_assist(argv: list[str]) -> tuple[Path | None, bool] | None:
     return None
 
 
-#: The formats of a plain review; the worklist's and anything else go through Typer.
-PLAIN_FORMATS = ("text", "json", "markdown", "csv")
+#: The formats of a plain review: all of ``il2 review``'s (anything else goes to Typer).
+PLAIN_FORMATS = ("text", "json", "markdown", "csv", "worklist", "worklist-csv", "worklist-json")
+#: The options of a plain review that take a file, each at most once.
+FILE_OPTIONS = ("--guideline", "--assumptions")
 
 
-def plain_review(argv: list[str]) -> tuple[list[Path], str, bool] | None:
-    """``(paths, format, demo)`` when ``argv`` is a plain ``review`` command line, else ``None``.
+class PlainReview(NamedTuple):
+    """A plain ``il2 review`` command line, read."""
+
+    paths: list[Path]
+    fmt: str = "text"
+    demo: bool = False
+    guideline: Path | None = None
+    assumptions: Path | None = None
+
+
+def plain_review(argv: list[str]) -> PlainReview | None:
+    """The command line read when ``argv`` is a plain ``review`` command line, else ``None``.
 
     Plain: ``review`` then, in any order, paths (not empty, not starting with ``-``),
-    ``--demo`` and one ``--format F`` (``-f F``, ``--format=F``) with F in
-    :data:`PLAIN_FORMATS`, with at least one path or ``--demo``. Anything else (``--help``,
-    another option, a second format, a format Typer would refuse) is left to Typer.
+    ``--demo``, one ``--format F`` (``-f F``, ``--format=F``) with F in
+    :data:`PLAIN_FORMATS`, and at most one each of ``--guideline FILE`` and
+    ``--assumptions FILE`` (or ``=FILE``; FILE not empty, not starting with ``-``), with
+    at least one path or ``--demo``. Anything else (``--help``, another option, a word
+    given twice, a format Typer would refuse) is left to Typer.
     """
     if not argv or argv[0] != "review":
         return None
     paths: list[Path] = []
-    formats: list[str] = []
+    options: dict[str, list[str]] = {"--format": [], **{name: [] for name in FILE_OPTIONS}}
     demo = False
     words = iter(argv[1:])
     for word in words:
+        name, equals, value = word.partition("=")
+        name = "--format" if name == "-f" and not equals else name
         if word == "--demo" and not demo:
             demo = True
-        elif word in ("--format", "-f"):
-            formats.append(next(words, ""))
-        elif word.startswith("--format="):
-            formats.append(word.removeprefix("--format="))
+        elif name in options:
+            options[name].append(value if equals else next(words, ""))
         elif word and not word.startswith("-"):
             paths.append(Path(word))
         else:
             return None
+    formats, files = options.pop("--format"), options
     if len(formats) > 1 or not set(formats) <= set(PLAIN_FORMATS) or not (paths or demo):
         return None
-    return paths, formats[0] if formats else "text", demo
+    if any(len(given) > 1 or not all(_a_file(v) for v in given) for given in files.values()):
+        return None
+    guideline, assumptions = (
+        Path(files[name][0]) if files[name] else None for name in FILE_OPTIONS
+    )
+    return PlainReview(paths, formats[0] if formats else "text", demo, guideline, assumptions)
 
 
-def _review(paths: list[Path], fmt: str, demo: bool) -> None:
+def _a_file(value: str) -> bool:
+    return bool(value) and not value.startswith("-")
+
+
+def _review(plain: PlainReview) -> None:
     """What ``il2 review`` does with a plain command line, as through Typer (exit status 2
     when a file is invalid, 1 when the output cannot be written or on Ctrl-C)."""
     from il2tui.cli.common import EXIT_INVALID, OutputFailed, output_failed
-    from il2tui.cli.review_run import run_review
 
+    if plain.fmt.startswith("worklist"):  # each loads only its own modules
+        from il2tui.cli.worklist_run import run_worklist as run
+    else:
+        from il2tui.cli.review_run import run_review as run
     try:
-        failed = run_review(paths, fmt, None, demo)
+        failed = run(plain.paths, plain.fmt, plain.guideline, plain.demo, plain.assumptions)
     except OutputFailed as exc:
         output_failed(exc)
     except KeyboardInterrupt:

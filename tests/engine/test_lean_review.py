@@ -46,14 +46,33 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["review", "-f", "csv", "FOLDER"],
         ["review", "FOLDER", "--format=markdown", "--demo"],
         ["review", "FOLDER/missing.json", "--format", "text"],
+        ["review", "FOLDER", "--format", "worklist"],
+        ["review", "--demo", "FOLDER", "-f", "worklist-csv"],
+        ["review", "FOLDER", "--format=worklist-json", "--guideline", "GUIDELINE"],
+        ["review", "--demo", "--assumptions=ASSUMPTIONS", "-f", "json"],
+        ["review", "--demo", "--guideline", "FOLDER/missing.toml"],
+        ["review", "--demo", "--assumptions", "FOLDER/broken.json"],
     ],
 )
 def test_a_plain_review_says_what_typer_would_say(folder: Path, argv: list[str]) -> None:
-    argv = [a.replace("FOLDER", str(folder)) for a in argv]
+    argv = [_placed(a, folder) for a in argv]
     assert launch.plain_review(argv) is not None
     plain, typer = _run(argv, typer=False), _run(argv, typer=True)
     assert plain == typer
     assert plain[1] or plain[2]  # it said something
+
+
+def _placed(word: str, folder: Path) -> str:
+    """A word of a command line with the test's files in it (the shipped guideline and
+    assumptions, given as a clinic's own files)."""
+    shipped = REPO / "guidelines"
+    for name, path in {
+        "FOLDER": folder,
+        "GUIDELINE": shipped / "retreatment.toml",
+        "ASSUMPTIONS": shipped / "assumptions.toml",
+    }.items():
+        word = word.replace(name, str(path))
+    return word
 
 
 @pytest.mark.slow
@@ -72,11 +91,16 @@ def test_the_folder_holds_two_cases_and_one_broken_file(folder: Path) -> None:
         ["review"],
         ["review", "--help"],
         ["review", "--demo", "--demo"],
-        ["review", "--demo", "--format", "worklist"],
+        ["review", "--demo", "--format", "worklist-JSON"],
+        ["review", "--demo", "--format="],
         ["review", "--demo", "--format", "CSV"],
         ["review", "--demo", "-f"],
         ["review", "--demo", "-f", "csv", "-f", "json"],
-        ["review", "--demo", "--guideline", "g.toml"],
+        ["review", "--demo", "--guideline", "g.toml", "--guideline", "h.toml"],
+        ["review", "--demo", "--guideline", "--demo"],
+        ["review", "--demo", "--guideline="],
+        ["review", "--demo", "--assumptions"],
+        ["review", "--demo", "-f=csv"],
         ["review", "-"],
         ["review", ""],
         ["assist", "--demo"],
@@ -89,8 +113,18 @@ def test_every_other_command_line_is_typer_s(argv: list[str]) -> None:
 
 def test_a_plain_review_reads_its_words_in_any_order() -> None:
     found = launch.plain_review(["review", "b.json", "-f", "csv", "a", "--demo"])
-    assert found == ([Path("b.json"), Path("a")], "csv", True)
-    assert launch.plain_review(["review", "x.json"]) == ([Path("x.json")], "text", False)
+    assert found == ([Path("b.json"), Path("a")], "csv", True, None, None)
+    assert launch.plain_review(["review", "x.json"]) == (
+        [Path("x.json")],
+        "text",
+        False,
+        None,
+        None,
+    )
+    found = launch.plain_review(
+        ["review", "--assumptions", "a.toml", "x.json", "--guideline=g.toml", "-f", "worklist"]
+    )
+    assert found == ([Path("x.json")], "worklist", False, Path("g.toml"), Path("a.toml"))
 
 
 @pytest.mark.slow
