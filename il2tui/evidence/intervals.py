@@ -3,7 +3,10 @@
 The exact interval for ``k`` successes of ``n`` trials runs from the ``p`` at
 which seeing ``k`` or more successes has probability ``alpha / 2`` to the ``p``
 at which seeing ``k`` or fewer has that probability. Both are roots of binomial
-tail sums, found here by bisection to within 1e-12. The binomial coefficients
+tail sums, found here to within 1e-12 by Newton's method inside a bracket that
+bisection narrows whenever a step would leave it (some 6-10 tail sums a bound,
+where bisection alone took 40: an interval took 0.8 ms, and the demo's first
+review computes ten). The binomial coefficients
 are exact integers (:func:`math.comb`); each term of a tail is one ``exp`` of a
 sum of logarithms, so nothing overflows or cancels for any ``n`` a table holds.
 SciPy's ``binomtest`` gives the same bounds (the tests compare them); it is not
@@ -15,8 +18,10 @@ from __future__ import annotations
 import math
 from functools import cache
 
-#: Bisection stops when the bracket is this narrow (the bounds are shown to 0.1%).
+#: The search stops when its step or its bracket is this small (the bounds are shown to 0.1%).
 TOLERANCE = 1e-12
+#: More tail sums than a bound can need (bisection alone would close the bracket in 41).
+MAX_SUMS = 100
 
 
 @cache
@@ -38,13 +43,29 @@ def _lower_bound(k: int, n: int, tail: float) -> float:
     if k == 0:
         return 0.0
     low, high = 0.0, 1.0  # P(X >= k) rises with p, from 0 at p = 0 to 1 at p = 1
-    while high - low > TOLERANCE:
-        middle = (low + high) / 2
-        if _at_least(k, n, middle) < tail:
-            low = middle
+    p = k / (n + 1)  # inside (0, 1), near the root for a level near 50%
+    for _ in range(MAX_SUMS):
+        excess = _at_least(k, n, p) - tail
+        if excess < 0:
+            low = p
         else:
-            high = middle
-    return (low + high) / 2
+            high = p
+        following = p - excess / _slope(k, n, p)
+        if abs(following - p) <= TOLERANCE:  # Newton's step: its error is far smaller
+            return following
+        if not low < following < high:  # Newton would leave the bracket: halve it
+            following = (low + high) / 2
+        if high - low <= TOLERANCE:
+            return following
+        p = following
+    raise ArithmeticError(f"no bound found for {k} of {n}")  # not reached: see MAX_SUMS
+
+
+def _slope(k: int, n: int, p: float) -> float:
+    """d/dp P(X >= k) = n C(n-1, k-1) p^(k-1) (1-p)^(n-k), the Beta(k, n-k+1) density."""
+    return math.exp(
+        math.log(n) + _log_comb(n - 1)[k - 1] + (k - 1) * math.log(p) + (n - k) * math.log1p(-p)
+    )
 
 
 def _at_least(k: int, n: int, p: float) -> float:
