@@ -6,7 +6,6 @@ are read here, and every failure becomes the caller's :class:`InputFileError`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections.abc import Callable
@@ -47,12 +46,18 @@ def _read_regular(path: Path, max_bytes: int, problem: Callable[[str], Exception
             raise problem("is not a regular file")
         if info.st_size > max_bytes:
             raise problem(f"is {info.st_size:,} bytes; at most {max_bytes:,} are read")
-        chunks = [os.read(fd, info.st_size + 1)]
-        while chunks[-1] and sum(map(len, chunks)) <= max_bytes:  # grew while being read
-            chunks.append(os.read(fd, max_bytes))
-        return b"".join(chunks)
+        return _read_all(fd, info.st_size, max_bytes)
     finally:
         os.close(fd)
+
+
+def _read_all(fd: int, size: int, max_bytes: int) -> bytes:
+    """What the file holds: ``size`` bytes, or more if it grew while being read (the reading
+    stops once past ``max_bytes``, which the caller then refuses)."""
+    chunks = [os.read(fd, size + 1)]
+    while chunks[-1] and sum(map(len, chunks)) <= max_bytes:
+        chunks.append(os.read(fd, max_bytes))
+    return b"".join(chunks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +87,14 @@ def fingerprint(path: Path, max_bytes: int) -> Fingerprint | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
             return Fingerprint(info.st_dev, info.st_ino, "not a case file")
-        chunks = [os.read(fd, info.st_size + 1)]
-        while chunks[-1] and sum(map(len, chunks)) <= max_bytes:  # grew while being read
-            chunks.append(os.read(fd, max_bytes))
-        return Fingerprint(info.st_dev, info.st_ino, digest(b"".join(chunks)))
+        return Fingerprint(info.st_dev, info.st_ino, digest(_read_all(fd, info.st_size, max_bytes)))
     finally:
         os.close(fd)
 
 
 def digest(data: bytes) -> str:
-    """The SHA-256 of ``data``, in hex."""
+    """The SHA-256 of ``data``, in hex (hashlib is loaded here, on the first save: a review
+    never needs it, and loading OpenSSL's was 1% of a minimal Textual app's start)."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
