@@ -106,12 +106,28 @@ def test_a_bound_for_no_patient_is_refused_with_the_reason() -> None:
     assert upper_bound_none_seen(1) == pytest.approx(0.95)  # 1 - 0.05^(1/1)
 
 
-@pytest.mark.parametrize("level", [0.8, 0.95, 0.99])
+@pytest.mark.parametrize(("level", "most"), [(0.5, 10), (0.8, 10), (0.95, 10), (0.99, 10)])
 def test_each_bound_takes_a_few_tail_sums_not_a_bisection_s_forty(
-    monkeypatch: pytest.MonkeyPatch, level: float
+    monkeypatch: pytest.MonkeyPatch, level: float, most: int
 ) -> None:
     """Newton's method inside its bracket: at most 10 tail sums a bound for every count of
-    the data and of n up to 150 (bisection alone took 41), each bound still within 1e-9."""
+    the data and of n up to 150 (bisection alone took 41), each bound still exact."""
+    _bounds_within(monkeypatch, level, most)
+
+
+def test_at_an_extreme_level_the_bracket_keeps_each_bound_within_bisection_s_sums(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A tail of 5e-7 is where Newton overshoots most and the bracket is halved most often:
+    never more sums than bisection alone (41), and the same bounds as SciPy."""
+    _bounds_within(monkeypatch, 0.999999, 41)
+    for n in (1, 7, 40, 149):
+        for k in range(n + 1):
+            got, want = clopper_pearson(k, n, 0.999999), _scipy(k, n, 0.999999)
+            assert got == pytest.approx(want, abs=CLOSE), (k, n)
+
+
+def _bounds_within(monkeypatch: pytest.MonkeyPatch, level: float, most: int) -> None:
     from il2tui.evidence import intervals
 
     sums: list[tuple[int, int, float]] = []
@@ -127,5 +143,19 @@ def test_each_bound_takes_a_few_tail_sums_not_a_bisection_s_forty(
         for k in range(1, n + 1):
             sums.clear()
             bound = intervals._lower_bound(k, n, tail)
-            assert 1 <= len(sums) <= 10, (k, n, len(sums))
-            assert counted(k, n, bound) == pytest.approx(tail, abs=1e-9), (k, n)
+            assert 1 <= len(sums) <= most, (k, n, len(sums))
+            assert 0 < bound < 1, (k, n)
+            assert counted(k, n, bound) == pytest.approx(tail, rel=1e-6, abs=1e-12), (k, n)
+
+
+def test_a_search_that_cannot_close_says_so_naming_the_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No bound is ever returned unfound: given too few tail sums, the search stops with
+    an error that names the counts (the real limit, 100, is never reached: see above)."""
+    from il2tui.evidence import intervals
+
+    monkeypatch.setattr(intervals, "MAX_SUMS", 2)
+    with pytest.raises(ArithmeticError) as caught:
+        intervals._lower_bound(3, 10, 0.025)
+    assert str(caught.value) == "no bound found for 3 of 10"
