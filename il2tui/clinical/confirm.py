@@ -11,16 +11,16 @@ extends nor ends it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 CONFIRMATION_DAYS = 28
 RANK = {"NE": 0, "PD": 1, "SD": 2, "MR": 3, "PR": 4, "CR": 5}
 OBJECTIVE = ("PR", "CR")
 
 
-@dataclass(frozen=True, slots=True)
-class Confirmation:
+class Confirmation(Struct, frozen=True):
     """The confirmation state of one evaluation (all ``None`` unless PR or CR)."""
 
     first_seen: date | None = None

@@ -12,10 +12,11 @@ never through floats; :mod:`il2tui.core.display` rounds only what is shown.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
+
+from msgspec import Struct
 
 from il2tui.case.model import Assessment, Case, Course, Lesion
 from il2tui.clinical.arithmetic import lesion_name
@@ -36,8 +37,7 @@ MR_REDUCTION_PCT = 25
 PD_INCREASE_PCT = 25
 
 
-@dataclass(slots=True)
-class _Track:
+class _Track(Struct):
     """What earlier evaluations leave behind: the nadirs (and their diameters)."""
 
     baseline_spd: Decimal

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -137,8 +136,7 @@ class PatientWarning(_Text, kw_only=True):
     patients): shown as an eligibility flag above every recommendation."""
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(msgspec.Struct, frozen=True):
     """A guideline compiled for fast evaluation: conditions as tests, notes made once."""
 
     ref: GuidelineRef
@@ -159,7 +157,9 @@ class Plan:
                 return rule
         return None
 
-    by_rule: Mapping[str, tuple[tuple[tuple[Test, ...], Note], ...]] = field(default_factory=dict)
+    by_rule: Mapping[str, tuple[tuple[tuple[Test, ...], Note], ...]] = msgspec.field(
+        default_factory=dict
+    )
     """For each rule id, the cautions a recommendation by that rule can carry (see
     :func:`by_rule`): most cautions name one rule, so most need no test at all."""
 

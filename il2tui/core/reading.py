@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from il2tui.core.errors import InputFileError
 
@@ -60,8 +61,7 @@ def _read_all(fd: int, size: int, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
+class Fingerprint(Struct, frozen=True):
     """Which file and what it held: compared before a save, so that a change made by
     another program is never overwritten silently."""
 

@@ -14,7 +14,6 @@ import io
 import json
 import re
 import typing
-from dataclasses import dataclass
 from functools import cache
 
 import msgspec
@@ -31,8 +30,7 @@ class EvidenceDataError(ValueError):
     """A data file of the evidence base does not match its schema."""
 
 
-@dataclass(frozen=True)
-class DataFile:
+class DataFile(msgspec.Struct, frozen=True):
     """One file under ``data/`` and the model of its rows."""
 
     name: str
