@@ -27,7 +27,16 @@ from il2tui.clinical.model import (
     Review,
 )
 from il2tui.clinical.wording import guideline_says
-from il2tui.core.jsonio import Fragment, Raw, dumps_exact, dumps_fast, raw_number, raw_numbers
+from il2tui.core.jsonio import (
+    Block,
+    Fragment,
+    Raw,
+    dumps_exact,
+    dumps_fast_parts,
+    raw_number,
+    raw_numbers,
+    splice,
+)
 from il2tui.core.textsafe import json_safe_utf8, json_string
 from il2tui.evidence.answer import CohortAnswer
 from il2tui.report import common
@@ -44,21 +53,34 @@ def render_json_utf8(review: Review, source: str | None = None) -> bytes:
     as they are (decoding them for the text layer to encode them again took a sixth of the
     time of an audit in JSON)."""
     data = review_data(review, source)
-    fast = dumps_fast(data)
-    if fast is None:
+    parts = dumps_fast_parts(data)
+    if parts is None:
         return dumps_exact(data, strings=json_string).encode()
-    return json_safe_utf8(fast)
+    pieces, blocks = parts  # the blocks are written with json_string: escaped already
+    written = b"".join(pieces)
+    if json_safe_utf8(written) != written:  # escaped piece by piece: json_safe is char by char
+        pieces = [json_safe_utf8(piece) for piece in pieces]
+    return splice(pieces, blocks)
+
+
+#: The depth of a review's fields and of a course's: the blocks every review shares are
+#: written ahead for where they go (:meth:`Fragment.at`).
+TOP, COURSE = 1, 3
+
+
+def _at(fragment: Fragment, level: int) -> Block:
+    return fragment.at(2, level, json_string)
 
 
 def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
     """The ``il2-review/1`` object as Python data for :func:`dumps_exact` (Decimals and dates
-    kept exact; the blocks every review shares as :class:`Fragment`, written once)."""
+    kept exact; the blocks every review shares as :class:`Block`, written once)."""
     data: dict[str, Any] = {"format": review.format}
     if source is not None:
         data["source"] = source
     return data | {
         "notice": review.notice,
-        "guideline": _shared(review.guideline),
+        "guideline": _at(_shared(review.guideline), TOP),
         "diagnosis": review.diagnosis,
         "label": review.label,
         "first_dose": review.first_dose,
@@ -71,10 +93,10 @@ def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
         "best_response_first_seen": review.best_response_first_seen,
         "response_duration_days": review.response_duration_days,
         "response_ongoing": review.response_ongoing,
-        "eligibility": _notes(review.eligibility),
-        "warnings": _notes(review.warnings),
-        "assumptions": _notes(review.assumptions),
-        "cohort_first_course": _cohort(review.cohort_first_course),
+        "eligibility": _at(_notes(review.eligibility), TOP),
+        "warnings": _at(_notes(review.warnings), TOP),
+        "assumptions": _at(_notes(review.assumptions), TOP),
+        "cohort_first_course": _cohort(review.cohort_first_course, TOP),
         "courses": [_course(c) for c in review.courses],
     }
 
@@ -99,20 +121,20 @@ def _course(course: CourseReview) -> dict[str, Any]:
         "confirmable_from": last.confirmable_from if last else None,
         "best_response": course.best_response,
         "state": course.state,
-        "eligibility": _notes(course.eligibility),
+        "eligibility": _at(_notes(course.eligibility), COURSE),
         "recommendation": rec.action,
         "recommendation_text": guideline_says(rec.action, rec.stop_reason),
         "stop_reason": rec.stop_reason,
         "rule": rec.rule,
         "rule_title": rec.title,
         "reasoning": rec.reasoning,
-        "sources": _sources(rec.sources),
+        "sources": _at(_sources(rec.sources), COURSE),
         "explanation": "\n".join(_explanation(rec, arithmetic[-1] if arithmetic else None)),
-        "cautions": _notes(rec.cautions),
+        "cautions": _at(_notes(rec.cautions), COURSE),
         "clinician_decision": _decision(decision, rec),
-        "cohort": _cohort(course.cohort),
+        "cohort": _cohort(course.cohort, COURSE),
         "cohort_note": course.cohort_note,
-        "cohort_this_course": _cohort(course.cohort_this_course),
+        "cohort_this_course": _cohort(course.cohort_this_course, COURSE),
         "cohort_this_course_note": course.cohort_this_course_note,
         "assessments": list(map(_assessment, course.assessments, arithmetic)),
     }
@@ -210,8 +232,8 @@ def _note(note: Note) -> dict[str, Any]:
     return {"id": note.id, "text": note.text, "sources": _sources(note.sources)}
 
 
-def _cohort(answer: CohortAnswer | None) -> Fragment | None:
-    return None if answer is None else _cohort_block(answer)
+def _cohort(answer: CohortAnswer | None, level: int) -> Block | None:
+    return None if answer is None else _at(_cohort_block(answer), level)
 
 
 @common.by_identity
