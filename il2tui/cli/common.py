@@ -28,11 +28,12 @@ EXIT_FAILED = 1
 
 
 class OutputFailed(Exception):
-    """Standard output could not be written (a closed pipe, a full disk); not an OSError,
-    so Click does not swallow a broken pipe silently."""
+    """Standard output could not be written (a closed pipe, a full disk, an encoding without
+    a character of the text); not an OSError, so Click does not swallow a broken pipe
+    silently."""
 
-    def __init__(self, cause: OSError) -> None:
-        super().__init__(f"il2: the output could not be written: {cause.strerror or cause}")
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"il2: the output could not be written: {reason}")
 
 
 @contextlib.contextmanager
@@ -41,7 +42,13 @@ def writing_output() -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise OutputFailed(exc) from None
+        raise OutputFailed(exc.strerror or str(exc)) from None
+    except UnicodeEncodeError as exc:  # never written as something else: it is clinical text
+        code = ord(exc.object[exc.start]) if isinstance(exc.object, str) else 0
+        raise OutputFailed(
+            f"its encoding ({exc.encoding}) has no character U+{code:04X}; "
+            "use a UTF-8 locale or set PYTHONIOENCODING=utf-8"
+        ) from None
 
 
 def echo(text: str, nl: bool = True) -> None:

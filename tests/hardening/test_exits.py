@@ -121,3 +121,28 @@ def test_a_folder_names_every_entry_it_could_not_read(
     ]
     sources = {line.split(",")[0] for line in result.stdout.splitlines()[1:]}
     assert sources == {str(folder / "ok" / "a.json"), str(folder / "z.json")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("argv", "missing"),
+    [
+        (["review", "--demo"], "U+2013"),
+        (["review", "--demo", "--format", "json"], "U+2013"),
+        (["review", "--demo", "--format", "markdown"], "U+2013"),
+        (["review", "--demo", "--format", "worklist"], "U+2014"),
+        (["cohort", "--demo"], "U+2500"),
+    ],
+)
+def test_an_output_encoding_without_a_character_of_the_text_is_one_line(
+    argv: list[str], missing: str
+) -> None:
+    """A terminal in Latin-1 has no en dash: one line that says so and what to do, never a
+    traceback, and never a character written as something else (the text is clinical)."""
+    env = os.environ | {"PYTHONIOENCODING": "latin-1"}
+    result = subprocess.run([*IL2, *argv], capture_output=True, text=True, env=env)
+    assert result.returncode == 1
+    assert _one_line(result.stderr) == (
+        f"il2: the output could not be written: its encoding (latin-1) has no character "
+        f"{missing}; use a UTF-8 locale or set PYTHONIOENCODING=utf-8"
+    )
