@@ -13,9 +13,10 @@ forth again loses nothing while the app runs.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from il2tui.core import clock
 
@@ -36,8 +37,7 @@ class ChangedOnDisk(Exception):
         self.path = path
 
 
-@dataclass
-class Session:
+class Session(Struct):
     """The case being worked on and where it lives."""
 
     case: Case | None = None

@@ -8,8 +8,9 @@ clinician stopped. Which step follows a decision depends on the decision.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from il2tui.case.model import Case
@@ -26,8 +27,7 @@ _TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     """One screen of the conversation."""
 
     kind: Kind

@@ -8,8 +8,9 @@ with the file. Every piece of user text is cleaned for display.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+from msgspec import Struct
 
 from il2tui.clinical.wording import guideline_says
 from il2tui.tui import wording as w
@@ -30,8 +31,7 @@ if TYPE_CHECKING:
 Role = Literal["assistant", "clinician", "result"]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """One line of the conversation."""
 
     role: Role

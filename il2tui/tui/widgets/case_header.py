@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from msgspec import Struct
 from rich.table import Table
 from rich.text import Text
 from textual.reactive import reactive
@@ -14,8 +13,7 @@ from il2tui.tui.text import literal
 DIAGNOSIS_WORDS = {"melanoma": "Metastatic melanoma", "renal_cell": "Metastatic renal cell cancer"}
 
 
-@dataclass(frozen=True)
-class HeaderFacts:
+class HeaderFacts(Struct, frozen=True):
     """What the header shows; every field is optional while a case is being entered."""
 
     label: str | None = None
