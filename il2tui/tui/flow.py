@@ -212,6 +212,7 @@ class FlowApp(SavingApp):
 
     def _swap(self, screen: Screen) -> None:
         """Make ``screen`` the main screen, closing any overlay above the old one."""
+        memory.pause_until_drawn(self)
         while len(self.screen_stack) > 2:
             self.pop_screen()
         memory.forget_old_screens()

@@ -16,6 +16,12 @@ next step. Three causes, three measures:
   :func:`pause_for_start` turns collection off until the first screen is drawn,
   and :func:`resume_after_start` freezes what start-up left and turns it back on
   (``bench/run.py``: about 40 ms of some 300 ms to the first screen).
+- A step transition (the Enter that answers, the new screen composed, styled
+  and drawn) allocates tens of thousands of objects, which set off some twenty
+  young and two middle-generation collections before the new step was drawn,
+  about a tenth of its time (``bench/walk.py``). :func:`pause_until_drawn`
+  turns collection off from the Enter until the next frame; the young
+  generations are collected just after it, while the clinician reads.
 - A replaced screen leaves thousands of objects in reference cycles, so a full
   collection would still come every step or two. While the assistant runs,
   automatic full collections are made ten times rarer (a safety net) and
@@ -30,11 +36,16 @@ one process).
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 #: Middle-generation collections between two automatic full ones (Python's default is 10).
 RARE_FULL = 100
 _saved: list[tuple[int, int, int]] = []
 _paused: list[bool] = []
+_step_paused: list[bool] = []
 
 
 def pause_for_start() -> None:
@@ -49,6 +60,20 @@ def resume_after_start() -> None:
     if _paused:
         _paused.clear()
         gc.freeze()
+        gc.enable()
+
+
+def pause_until_drawn(app: App[Any]) -> None:
+    """No automatic collection until ``app`` has drawn its next frame (a step transition)."""
+    if gc.isenabled():
+        gc.disable()
+        _step_paused.append(True)
+        app.call_after_refresh(_resume_after_step)
+
+
+def _resume_after_step() -> None:
+    if _step_paused:
+        _step_paused.clear()
         gc.enable()
 
 
@@ -82,8 +107,9 @@ def collect() -> None:
 
 def restore() -> None:
     """Automatic collections as before, and nothing frozen any more."""
-    if _paused:
+    if _paused or _step_paused:
         _paused.clear()
+        _step_paused.clear()
         gc.enable()
     if _saved:
         gc.set_threshold(*_saved.pop())

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from il2tui.tui import wording
+from il2tui.tui import memory, wording
 from il2tui.tui.checks import Problem
 from il2tui.tui.forms import FieldError
 from il2tui.tui.screens.fits import Fits
@@ -186,6 +186,7 @@ class StepScreen(Fits, Screen[None]):
     # Actions -------------------------------------------------------------
     def action_answer(self) -> None:
         """Check the form, store the answer and move on; show what is wrong otherwise."""
+        memory.pause_until_drawn(self.app)  # the next step, or the problems, drawn first
         case = self._checked_answer()
         if case is not None:
             self.confirm(case, lambda: self.app.complete(self.step, case, self.next_step(case)))
@@ -261,6 +262,8 @@ class StepScreen(Fits, Screen[None]):
     def show_problems(self, problems: list[Problem]) -> None:
         """List every problem under the form and mark their fields (or clear both)."""
         errors = self.query_one("#errors", Static)
+        if not problems and not errors.has_class("-shown"):
+            return  # nothing listed, no field marked (both are set together): nothing to clear
         errors.update(Text("\n".join(f"⚠ {clean(p.message)}" for p in problems)))
         errors.set_class(bool(problems), "-shown")
         bad = {id(p.field) for p in problems if p.field is not None}
