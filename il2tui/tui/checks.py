@@ -8,9 +8,9 @@ limits are the model's, stated once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
-from msgspec import Struct
 from textual.widget import Widget
 
 from il2tui.case.model import PairError, checked_pair
@@ -21,7 +21,8 @@ Pair = tuple[Decimal, Decimal]
 ORDINAL = ("first", "second")
 
 
-class Problem(Struct, frozen=True):
+@dataclass(frozen=True)
+class Problem:
     """What is wrong, and the field to fix it in (``None``: the step as a whole)."""
 
     field: Widget | None

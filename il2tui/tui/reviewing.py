@@ -12,10 +12,10 @@ and then pandas after the first paint.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from msgspec import Struct
 from textual.app import App
 from textual.dom import DOMNode
 from textual.reactive import reactive
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from il2tui.tui.session import Session
 
 
-class ReviewState(Struct, frozen=True):
+@dataclass(frozen=True)
+class ReviewState:
     """The engine's review of one revision of the case, or why there is none."""
 
     revision: int
@@ -40,7 +41,8 @@ Done = Callable[["Review | None", "str | None"], None]
 KEPT = "What you entered is kept; ctrl+s saves it, F6 saves it to another file."
 
 
-class _Job(Struct):
+@dataclass
+class _Job:
     """One node's reviews of one kind: at most one thread at a time, only the newest shown."""
 
     busy: bool = False

@@ -13,10 +13,9 @@ forth again loses nothing while the app runs.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from msgspec import Struct, field
 
 from il2tui.core import clock
 
@@ -37,7 +36,8 @@ class ChangedOnDisk(Exception):
         self.path = path
 
 
-class Session(Struct):
+@dataclass
+class Session:
     """The case being worked on and where it lives."""
 
     case: Case | None = None

@@ -8,9 +8,8 @@ clinician stopped. Which step follows a decision depends on the decision.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
-
-from msgspec import Struct
 
 if TYPE_CHECKING:
     from il2tui.case.model import Case
@@ -27,7 +26,8 @@ _TITLES = {
 }
 
 
-class Step(Struct, frozen=True):
+@dataclass(frozen=True)
+class Step:
     """One screen of the conversation."""
 
     kind: Kind

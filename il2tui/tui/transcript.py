@@ -8,9 +8,8 @@ with the file. Every piece of user text is cleaned for display.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
-
-from msgspec import Struct
 
 from il2tui.clinical.wording import guideline_says
 from il2tui.tui import wording as w
@@ -31,7 +30,8 @@ if TYPE_CHECKING:
 Role = Literal["assistant", "clinician", "result"]
 
 
-class Entry(Struct, frozen=True):
+@dataclass(frozen=True)
+class Entry:
     """One line of the conversation."""
 
     role: Role

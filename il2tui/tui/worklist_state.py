@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from msgspec import Struct, field
 
 from il2tui.case.files import case_files
 from il2tui.clinical.worklist import WorklistRow, attention, read_row
@@ -26,7 +25,8 @@ Stamp = tuple[int, int]
 _UNSEEN = (-1, -1)
 
 
-class Worklist(Struct):
+@dataclass
+class Worklist:
     """A folder's worklist: the rows by file, and the filter, sort and cursor of the screen."""
 
     folder: Path

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from msgspec import Struct
+from dataclasses import dataclass
+
 from rich.table import Table
 from rich.text import Text
 from textual.reactive import reactive
@@ -13,7 +14,8 @@ from il2tui.tui.text import literal
 DIAGNOSIS_WORDS = {"melanoma": "Metastatic melanoma", "renal_cell": "Metastatic renal cell cancer"}
 
 
-class HeaderFacts(Struct, frozen=True):
+@dataclass(frozen=True)
+class HeaderFacts:
     """What the header shows; every field is optional while a case is being entered."""
 
     label: str | None = None
