@@ -120,13 +120,10 @@ def _review(plain: PlainReview) -> None:
     """What ``il2 review`` does with a plain command line, as through Typer (exit status 2
     when a file is invalid, 1 when the output cannot be written or on Ctrl-C)."""
     from il2tui.cli.common import EXIT_INVALID, OutputFailed, output_failed
+    from il2tui.cli.review_any import run_reviews
 
-    if plain.fmt.startswith("worklist"):  # each loads only its own modules
-        from il2tui.cli.worklist_run import run_worklist as run
-    else:
-        from il2tui.cli.review_run import run_review as run
     try:
-        failed = run(plain.paths, plain.fmt, plain.guideline, plain.demo, plain.assumptions)
+        failed = run_reviews(plain.paths, plain.fmt, plain.guideline, plain.demo, plain.assumptions)
     except OutputFailed as exc:
         output_failed(exc)
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ import typer
 
 from il2tui.cli.common import EXIT_INVALID, echo, fail
 from il2tui.cli.options import AssumptionsOption, GuidelineOption
+from il2tui.cli.review_any import run_reviews
 
 
 class Format(StrEnum):
@@ -55,15 +56,7 @@ def review(
     """Classify responses and review retreatment decisions in case files."""
     if not paths and not demo:
         fail("il2 review: give one or more case files, a folder of them, or --demo")
-    if fmt.value.startswith("worklist"):  # each loads only its own modules
-        from il2tui.cli.worklist_run import run_worklist
-
-        failed = run_worklist(paths or [], fmt.value, guideline, demo, assumptions)
-    else:
-        from il2tui.cli.review_run import run_review
-
-        failed = run_review(paths or [], fmt.value, guideline, demo, assumptions)
-    if failed:
+    if run_reviews(paths or [], fmt.value, guideline, demo, assumptions):
         raise typer.Exit(EXIT_INVALID)
 
 
