@@ -7,6 +7,7 @@ so that a shown percentage seems to reach a threshold the exact value misses
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -43,12 +44,31 @@ def _toward_zero(delta: Decimal, reference: Decimal) -> Decimal:
     return (Decimal(int(tenths)) / 10).quantize(_TENTH, ROUND_DOWN)
 
 
+_ZERO = Decimal(0)
+
+
 def pct(value: Decimal | None) -> str:
     """``-50.0%``, ``+12.5%``, ``0.0%``; an em dash when there is no value."""
     if value is None:
         return "—"
-    sign = "+" if value > 0 else ""
-    return f"{sign}{value}%"
+    # str() rather than an f-string: a Decimal's __format__ writes the same (str's) at
+    # a quarter of the speed; and a Decimal compared with a Decimal, at half the time.
+    return ("+" if value > _ZERO else "") + str(value) + "%"
+
+
+#: Each date already written: a review writes the same few dates many times, and
+#: writing a date in an f-string takes some 0.8 µs. Emptied when it fills.
+_DATES: dict[date, str] = {}
+
+
+def date_text(value: date) -> str:
+    """``2024-01-08``: what ``f"{value}"`` writes, remembered."""
+    text = _DATES.get(value)
+    if text is None:
+        if len(_DATES) >= _MAX_WRITTEN:
+            _DATES.clear()
+        text = _DATES[value] = str(value)
+    return text
 
 
 def area(value: Decimal | None) -> str:

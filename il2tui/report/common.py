@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from il2tui.clinical.model import (
     AssessmentResult,
+    Citation,
     ClinicianDecision,
     CourseReview,
     Note,
@@ -75,14 +76,19 @@ def confirmation_cell(result: AssessmentResult | None) -> str:
         return "—"
     if result.confirmed:
         return "yes"
-    return f"on {result.confirmed_on}" if result.confirmed_on else "not yet"
+    return f"on {display.date_text(result.confirmed_on)}" if result.confirmed_on else "not yet"
 
 
 def cite(note: Note | Recommendation) -> str:
     """``[Discussion, pp. 1957-1958; Table 4 ..., p. 1957]``, or nothing without sources."""
-    if not note.sources:
+    return cite_sources(note.sources)
+
+
+def cite_sources(sources: tuple[Citation, ...]) -> str:
+    """``[Discussion, pp. 1957-1958; ...]``, or nothing without sources."""
+    if not sources:
         return ""
-    return " [" + "; ".join(c.text for c in note.sources) + "]"
+    return " [" + "; ".join(c.text for c in sources) + "]"
 
 
 def header_lines(review: Review, source: str | None) -> list[str]:
@@ -93,7 +99,9 @@ def header_lines(review: Review, source: str | None) -> list[str]:
     g = review.guideline
     lines.append(f"Guideline: {g.id} {g.version} ({g.status}): {g.title}")
     if review.first_dose:
-        lines.append(f"First dose: {review.first_dose} (response durations count from it)")
+        lines.append(
+            f"First dose: {display.date_text(review.first_dose)} (response durations count from it)"
+        )
     return lines
 
 
@@ -101,7 +109,8 @@ def baseline_lines(review: Review) -> list[str]:
     """The baseline lesions with their products, and the SPD."""
     if review.baseline_date is None:
         return ["Baseline: not entered yet"]
-    lines = [f"Baseline {review.baseline_date}: SPD {display.area(review.baseline_spd_mm2)}"]
+    when, spd = display.date_text(review.baseline_date), display.area(review.baseline_spd_mm2)
+    lines = [f"Baseline {when}: SPD {spd}"]
     for lesion in review.baseline:
         size = display.diameters(lesion.diameters)
         lines.append(
@@ -126,9 +135,10 @@ def response_line(course: CourseReview) -> str:
         return f"Response: not evaluated yet (best so far: {course.best_response or '—'})"
     text = f"Response: {evaluation_label(last)}"
     if course.confirmed is True:
-        text += f", confirmed on {last.confirmed_on}"
+        text += f", confirmed on {display.date_text(last.confirmed_on)}"
     elif course.confirmed is False:
-        text += f", not yet confirmed (can be confirmed from {last.confirmable_from})"
+        since = display.date_text(last.confirmable_from)
+        text += f", not yet confirmed (can be confirmed from {since})"
     return text + f"; best so far {course.best_response}; series state {course.state or '—'}"
 
 
@@ -139,7 +149,12 @@ def recommendation_line(rec: Recommendation) -> str:
 
 def notice_line(review: Review) -> str:
     """The one line every output with a recommendation carries: decision support only."""
-    return f"Notice: {review.notice}"
+    return notice_line_of(review.notice)
+
+
+def notice_line_of(notice: str) -> str:
+    """:func:`notice_line` of the notice's words."""
+    return f"Notice: {notice}"
 
 
 ELIGIBILITY_TITLE = "Eligibility: the series' exclusion criteria and the range of its patients"
@@ -226,7 +241,7 @@ def best_line(review: Review) -> str:
             else ", awaiting confirmation (held at the latest evaluation)"
         )
     if review.best_response_first_seen:
-        text += f", first seen {review.best_response_first_seen}"
+        text += f", first seen {display.date_text(review.best_response_first_seen)}"
     if review.response_duration_days is not None:
         state = "ongoing" if review.response_ongoing else "until progression"
         text += f"; {review.response_duration_days} days from the first dose ({state})"

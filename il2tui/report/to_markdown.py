@@ -94,8 +94,8 @@ def _row(course: CourseReview) -> str:
     decision = course.clinician_decision
     cells = [
         str(course.number),
-        str(course.start),
-        str(last.date) if last else "—",
+        display.date_text(course.start),
+        display.date_text(last.date) if last else "—",
         display.area(last.spd_mm2) if last else "—",
         display.pct(last.change_from_baseline_pct) if last else "—",
         common.evaluation_label(last) if last else "—",
@@ -117,12 +117,13 @@ def _decision_cell(decision: ClinicianDecision) -> str:
 
 def _course(review: Review, course: CourseReview) -> list[str]:
     doses = f"; doses {' + '.join(map(str, course.doses))}" if course.doses else ""
-    out = ["", f"## Course {course.number}, started {course.start}{doses}", ""]
+    out = ["", f"## Course {course.number}, started {display.date_text(course.start)}{doses}", ""]
     if course.toxicity:
         out.append(f"- Severe toxicity: {md(', '.join(course.toxicity))}")
     for result in course.assessments:
+        when = display.date_text(result.date)
         day = f" (day {result.day})" if result.day is not None else ""
-        out.append(f"- Evaluation {result.date}{day}: **{common.evaluation_label(result)}**")
+        out.append(f"- Evaluation {when}{day}: **{common.evaluation_label(result)}**")
         out += [f"  - {md(line)}" for line in assessment_lines(result)]
     rec = course.recommendation
     out.append(f"- {md(common.response_line(course))}")

@@ -17,11 +17,12 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
-from il2tui.clinical.model import Review
+from il2tui.clinical.model import Citation, Note, Review
 from il2tui.clinical.review import review_case
 from il2tui.core.textsafe import json_safe, json_string, markdown, plain
-from il2tui.report.to_text import render_text, review_lines
+from il2tui.report.to_text import render_text, review_parts
 from tests.hardening.hostile_text import case_with
 from tests.hardening.test_json_fast import REVIEWS
 
@@ -64,14 +65,36 @@ def _array(texts: list[str]) -> str:
 @pytest.mark.parametrize(("source", "review"), REVIEWS, ids=[s for s, _ in REVIEWS])
 def test_a_text_review_is_each_line_shown_by_plain(source: str, review: Review) -> None:
     """``render_text`` leaves a printable review as it is without a call per line."""
-    lines = review_lines(review, source)
-    written = "".join("  " * level + plain(text) + "\n" for level, text in lines)
-    assert render_text(review, source) == written
+    assert render_text(review, source) == _each_line_by_plain(review, source)
 
 
 @given(st.text(st.sampled_from(SYNTAX) | st.characters(blacklist_categories=["Cs"]), min_size=1))
 def test_a_text_review_with_any_label_is_each_line_shown_by_plain(label: str) -> None:
     review = review_case(case_with(label))
-    lines = review_lines(review, label)
-    written = "".join("  " * level + plain(text) + "\n" for level, text in lines)
-    assert render_text(review, label) == written
+    assert render_text(review, label) == _each_line_by_plain(review, label)
+
+
+def _each_line_by_plain(review: Review, source: str) -> str:
+    """The review's own lines each through :func:`plain`, and its blocks as they were made
+    (each of their lines through :func:`plain` too: ``test_blocks_are_shown_by_plain``)."""
+    parts = review_parts(review, source)
+    return "".join((plain(p) if isinstance(p, str) else p.decode()) + "\n" for p in parts)
+
+
+HOSTILE = "\x1b[31mred\nline\x9b0m \u202eright"
+SHOWN = "\\x1b[31mred\\x0aline\\x9b0m \\u202eright"
+
+
+def test_blocks_are_shown_by_plain() -> None:
+    """A clinic's guideline and assumptions files feed the blocks made once a run (the
+    assumptions, a rule's reasoning): their text is shown as :func:`plain` shows it."""
+    review = review_case(case_with("x"))
+    note = Note(id="a", text=HOSTILE, sources=(Citation(key="k", text=HOSTILE),))
+    first = review.courses[0]
+    rec = replace(first.recommendation, reasoning=HOSTILE)
+    course = replace(first, recommendation=rec)
+    review = replace(review, assumptions=(note,), courses=(course, *review.courses[1:]))
+    text = render_text(review, "x")
+    assert f"  - a: {SHOWN} [{SHOWN}]\n" in text
+    assert f"    Why: {SHOWN} [" in text
+    assert all(line.isprintable() for line in text.splitlines())
