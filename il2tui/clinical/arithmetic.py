@@ -26,11 +26,14 @@ def lesion_name(lesion_id: str, site: str) -> str:
 
 def assessment_lines(result: AssessmentResult) -> tuple[str, ...]:
     """Each lesion, each new lesion, the SPD as a sum, and the basis of the category."""
-    lines = [lesion_line(row) for row in result.lesions]
-    lines += [new_lesion_line(lesion) for lesion in result.new_lesions]
-    lines += [site_line(site) for site in result.non_measurable]
+    lines = list(map(lesion_line, result.lesions))
+    if result.new_lesions:
+        lines += map(new_lesion_line, result.new_lesions)
+    if result.non_measurable:
+        lines += map(site_line, result.non_measurable)
     if result.spd_mm2 is not None and len(result.lesions) > 1:
-        terms = " + ".join(display.number(row.product_mm2 or 0) for row in result.lesions)
+        number = display.number
+        terms = " + ".join([number(row.product_mm2 or 0) for row in result.lesions])
         lines.append(f"SPD = {terms} = {display.area(result.spd_mm2)}")
     lines.append(result.basis)
     if result.after_progression:
@@ -43,17 +46,20 @@ def assessment_lines(result: AssessmentResult) -> tuple[str, ...]:
 
 def lesion_line(row: LesionResult) -> str:
     """One baseline lesion at one evaluation, with its product and its nadir."""
-    name = lesion_name(row.id, row.site)
+    name = f"{row.id} ({row.site})" if row.site else row.id  # lesion_name, inlined
     if row.diameters is None:
         return f"{name}: not assessed"
-    nadir = display.area(row.nadir_before_mm2)
+    number = display.number  # the numbers written here are never None: no area() needed
+    nadir = number(row.nadir_before_mm2)
     if row.status == "disappeared":
-        return f"{name}: disappeared (0 × 0; nadir {nadir})"
-    size = f"{display.diameters(row.diameters)} = {display.area(row.product_mm2)}"
+        return f"{name}: disappeared (0 × 0; nadir {nadir} mm²)"
+    across, by = row.diameters
+    size = f"{number(across)} × {number(by)} = {display.area(row.product_mm2)}"
     if row.status == "reappeared":
         return f"{name}: {size}, measurable again after disappearing"
     growing = ", growing" if row.growing and not row.progressing else ""
-    return f"{name}: {size} ({display.pct(row.change_from_nadir_pct)} on nadir {nadir}{growing})"
+    change = display.pct(row.change_from_nadir_pct)
+    return f"{name}: {size} ({change} on nadir {nadir} mm²{growing})"
 
 
 def site_line(site: NonMeasurableResult) -> str:

@@ -11,6 +11,7 @@ from functools import lru_cache, wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from il2tui.clinical.model import (
+    Action,
     AssessmentResult,
     Citation,
     ClinicianDecision,
@@ -18,6 +19,7 @@ from il2tui.clinical.model import (
     Note,
     Recommendation,
     Review,
+    StopReason,
 )
 from il2tui.clinical.wording import guideline_says, recommendation_words
 from il2tui.core import display
@@ -144,7 +146,12 @@ def response_line(course: CourseReview) -> str:
 
 def recommendation_line(rec: Recommendation) -> str:
     """``Guideline: stop IL-2 — progression (rule progression: Progression)``."""
-    return f"{guideline_says(rec.action, rec.stop_reason)} (rule {rec.rule}: {rec.title})"
+    return rule_line(rec.action, rec.stop_reason, rec.rule, rec.title)
+
+
+def rule_line(action: Action, stop_reason: StopReason | None, rule: str, title: str) -> str:
+    """:func:`recommendation_line` of a recommendation's action, rule and title."""
+    return f"{guideline_says(action, stop_reason)} (rule {rule}: {title})"
 
 
 def notice_line(review: Review) -> str:

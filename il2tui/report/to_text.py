@@ -16,7 +16,15 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from il2tui.clinical.arithmetic import assessment_lines
-from il2tui.clinical.model import Citation, CourseReview, Note, Review
+from il2tui.clinical.model import (
+    Action,
+    Citation,
+    CourseReview,
+    Note,
+    Recommendation,
+    Review,
+    StopReason,
+)
 from il2tui.core import display
 from il2tui.core.textsafe import plain
 from il2tui.evidence.answer import CohortAnswer
@@ -121,10 +129,29 @@ def _cohort_block(answer: CohortAnswer, heading: str) -> tuple[bytes]:
     return (_block(_IN1 + line for line in common.cohort_lines(answer, heading)),)
 
 
+def _rule(rec: Recommendation) -> bytes:
+    """The guideline's answer and the rule's reasoning: a few rules serve every review."""
+    return _rule_block(rec.action, rec.stop_reason, rec.rule, rec.title, rec.reasoning, rec.sources)
+
+
 @lru_cache(maxsize=256)
-def _why(reasoning: str, sources: tuple[Citation, ...]) -> bytes:
-    """A rule's reasoning: the same few in every review of a run."""
-    return _block([f"{_IN2}Why: {reasoning}{common.cite_sources(sources)}"])
+def _rule_block(
+    action: Action,
+    stop_reason: StopReason | None,
+    rule: str,
+    title: str,
+    reasoning: str,
+    sources: tuple[Citation, ...],
+) -> bytes:
+    answer = common.rule_line(action, stop_reason, rule, title)
+    why = f"{_IN2}Why: {reasoning}{common.cite_sources(sources)}"
+    return _block([_IN1 + answer, why])
+
+
+@common.by_identity
+def _caution(note: Note) -> bytes:
+    """A caution: most are the guideline's own, the same object in every review."""
+    return _block([f"{_IN2}Caution ({note.id}): {note.text}{common.cite(note)}"])
 
 
 def _course(review: Review, course: CourseReview) -> list[Part]:
@@ -142,10 +169,9 @@ def _course(review: Review, course: CourseReview) -> list[Part]:
     rec = course.recommendation
     out.append(_IN1 + common.response_line(course))
     out += [_IN1 + line for line in common.course_eligibility_lines(review, course)]
-    out.append(_IN1 + common.recommendation_line(rec))
-    out.append(_why(rec.reasoning, rec.sources))
+    out.append(_rule(rec))
     out += [_IN2 + line for line in rec.explanation]
-    out += [f"{_IN2}Caution ({c.id}): {c.text}{common.cite(c)}" for c in rec.cautions]
+    out += map(_caution, rec.cautions)
     label = f"The series, course {course.number + 1} from state {course.state}"
     out += _cohort(course.cohort, label, course.cohort_note)
     decision = common.decision_line(course.clinician_decision, rec)
