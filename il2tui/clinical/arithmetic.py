@@ -6,6 +6,7 @@ sum, then the line that decided the category.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from il2tui.core import display
@@ -24,29 +25,40 @@ def lesion_name(lesion_id: str, site: str) -> str:
     return f"{lesion_id} ({site})" if site else lesion_id
 
 
-def assessment_lines(result: AssessmentResult) -> tuple[str, ...]:
-    """Each lesion, each new lesion, the SPD as a sum, and the basis of the category."""
-    lines = list(map(lesion_line, result.lesions))
-    if result.new_lesions:
-        lines += map(new_lesion_line, result.new_lesions)
-    if result.non_measurable:
-        lines += map(site_line, result.non_measurable)
+def assessment_lines(
+    result: AssessmentResult, escape: Callable[[str], str] | None = None
+) -> tuple[str, ...]:
+    """Each lesion, each new lesion, the SPD as a sum, and the basis of the category.
+
+    With ``escape`` (Markdown's), each line comes escaped: a lesion's line by escaping
+    its name alone, since the numbers and words after it hold nothing that ``escape``
+    changes, nor anything it reads together with the name; the SPD as a sum, all
+    numbers, as it is; every other line whole (``tests/hardening/test_fast_escapes.py``
+    checks the lines against the whole lines escaped).
+    """
+    lines = [lesion_line(row, escape) for row in result.lesions]
+    if result.new_lesions or result.non_measurable:
+        more = [*map(new_lesion_line, result.new_lesions), *map(site_line, result.non_measurable)]
+        lines += more if escape is None else map(escape, more)
     if result.spd_mm2 is not None and len(result.lesions) > 1:
         number = display.number
         terms = " + ".join([number(row.product_mm2 or 0) for row in result.lesions])
         lines.append(f"SPD = {terms} = {display.area(result.spd_mm2)}")
-    lines.append(result.basis)
+    words = [result.basis]
     if result.after_progression:
-        lines.append(
+        words.append(
             "After progression: the response episode ended at an earlier PD; this evaluation "
             "is shown but raises neither the best response nor the series state"
         )
+    lines += words if escape is None else map(escape, words)
     return tuple(lines)
 
 
-def lesion_line(row: LesionResult) -> str:
+def lesion_line(row: LesionResult, escape: Callable[[str], str] | None = None) -> str:
     """One baseline lesion at one evaluation, with its product and its nadir."""
     name = f"{row.id} ({row.site})" if row.site else row.id  # lesion_name, inlined
+    if escape is not None:
+        name = escape(name)
     if row.diameters is None:
         return f"{name}: not assessed"
     number = display.number  # the numbers written here are never None: no area() needed

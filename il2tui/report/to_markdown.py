@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from il2tui.clinical.arithmetic import assessment_lines
-from il2tui.clinical.model import ClinicianDecision, CourseReview, Note, Review
+from il2tui.clinical.model import (
+    Action,
+    Citation,
+    ClinicianDecision,
+    CourseReview,
+    Note,
+    Recommendation,
+    Review,
+    StopReason,
+)
 from il2tui.clinical.wording import recommendation_words
 from il2tui.core import display
 from il2tui.core.textsafe import markdown
@@ -30,33 +39,54 @@ TIMELINE_HEADER = (
 
 def render_markdown(review: Review, source: str | None = None) -> str:
     """The whole review as a Markdown document."""
-    return "\n".join(_lines(review, source)) + "\n"
+    return "\n".join(map(_text, review_parts(review, source))) + "\n"
 
 
 def render_markdown_utf8(review: Review, source: str | None = None) -> bytes | str:
-    """:func:`render_markdown` in UTF-8, for standard output, encoded line by line (see
-    :func:`common.utf8_lines`); as text if a line holds a lone surrogate, for the output
-    to answer as it does for text."""
-    lines = _lines(review, source)
-    document = common.utf8_lines(lines)
-    return document if document is not None else "\n".join(lines) + "\n"
+    """:func:`render_markdown` in UTF-8, for standard output: the blocks as they were
+    made and the review's own lines encoded one by one (see :func:`common.utf8_lines`);
+    as text if a line holds a lone surrogate, for the output to answer as it does for text."""
+    parts = review_parts(review, source)
+    try:
+        document = [part.encode() if type(part) is str else part for part in parts]
+    except UnicodeEncodeError:
+        return render_markdown(review, source)
+    return b"\n".join(document) + b"\n"
 
 
-def _lines(review: Review, source: str | None) -> list[str]:
+def _text(part: Part) -> str:
+    return part if type(part) is str else part.decode()
+
+
+def review_parts(review: Review, source: str | None = None) -> list[Part]:
+    """The review's own lines, escaped, and its blocks (see :mod:`il2tui.report.to_text`),
+    made and encoded once: the notice, the notes, the cohorts, each rule's reasoning and
+    the guideline's cautions."""
     head = common.header_lines(review, source)
-    out = [f"# {md(head[0])}", "", *(f"- {md(line)}" for line in head[1:])]
-    out += ["", f"> **{md(common.notice_line(review))}**"]
+    out: list[Part] = [f"# {md(head[0])}", "", *(f"- {md(line)}" for line in head[1:])]
+    out.append(_notice(review.notice))
     out += _notes(review.eligibility, common.ELIGIBILITY_TITLE)
     out += _notes(review.warnings, "Warnings: where this patient differs from the series")
-    out += ["", "## Baseline", "", *(f"- {md(line)}" for line in common.baseline_lines(review))]
+    out += [_BASELINE, *(f"- {md(line)}" for line in common.baseline_lines(review))]
     out += _cohort(review.cohort_first_course, "The series after course 1")
     if review.courses:
-        out += ["", "## Timeline", "", *TIMELINE_HEADER, *map(_row, review.courses)]
+        out += [_TIMELINE, *map(_row, review.courses)]
     for course in review.courses:
         out += _course(review, course)
-    out += ["", "## Best response", "", md(common.best_line(review))]
+    out += [_BEST, md(common.best_line(review))]
     out += _notes(review.assumptions, "Assumptions (guidelines/assumptions.toml)")
     return out
+
+
+Part = str | bytes
+_BASELINE = b"\n## Baseline\n"
+_TIMELINE = "\n".join(["", "## Timeline", "", *TIMELINE_HEADER]).encode()
+_BEST = b"\n## Best response\n"
+
+
+@lru_cache(maxsize=16)
+def _notice(notice: str) -> bytes:
+    return f"\n> **{md(common.notice_line_of(notice))}**".encode()
 
 
 def _bullets(lines: list[str]) -> list[str]:
@@ -64,7 +94,7 @@ def _bullets(lines: list[str]) -> list[str]:
     return [f"{'  ' if line.startswith('  ') else ''}- {md(line.strip())}" for line in lines]
 
 
-def _cohort(answer: CohortAnswer | None, heading: str, note: str | None = None) -> Sequence[str]:
+def _cohort(answer: CohortAnswer | None, heading: str, note: str | None = None) -> Sequence[Part]:
     """A cohort's bullets (or why none applies)."""
     if answer is None:
         return _bullets(common.cohort_lines(None, heading, note))
@@ -73,20 +103,45 @@ def _cohort(answer: CohortAnswer | None, heading: str, note: str | None = None) 
 
 @common.by_identity
 @lru_cache(maxsize=1024)
-def _cohort_bullets(answer: CohortAnswer, heading: str) -> tuple[str, ...]:
+def _cohort_bullets(answer: CohortAnswer, heading: str) -> tuple[bytes]:
     """A cohort's bullets, made once per cohort and heading as its lines are: a few dozen
     serve every review of a run."""
-    return tuple(_bullets(common.cohort_lines(answer, heading)))
+    return ("\n".join(_bullets(common.cohort_lines(answer, heading))).encode(),)
 
 
 @common.by_identity
 @lru_cache(maxsize=256)
-def _notes(notes: tuple[Note, ...], title: str) -> tuple[str, ...]:
+def _notes(notes: tuple[Note, ...], title: str) -> tuple[bytes, ...]:
     """A section of notes, made once per section: the assumptions are the same in every
     review of a run, and the eligibility notes come in a few combinations."""
     if not notes:
         return ()
-    return ("", f"## {title}", "", *(f"- `{n.id}`: {md(n.text + common.cite(n))}" for n in notes))
+    lines = ["", f"## {title}", "", *(f"- `{n.id}`: {md(n.text + common.cite(n))}" for n in notes)]
+    return ("\n".join(lines).encode(),)
+
+
+def _rule(rec: Recommendation) -> bytes:
+    """The guideline's answer and the rule's reasoning: a few rules serve every review."""
+    return _rule_block(rec.action, rec.stop_reason, rec.rule, rec.title, rec.reasoning, rec.sources)
+
+
+@lru_cache(maxsize=256)
+def _rule_block(
+    action: Action,
+    stop_reason: StopReason | None,
+    rule: str,
+    title: str,
+    reasoning: str,
+    sources: tuple[Citation, ...],
+) -> bytes:
+    answer = f"- **{md(common.rule_line(action, stop_reason, rule, title))}**"
+    return f"{answer}\n  - Why: {md(reasoning + common.cite_sources(sources))}".encode()
+
+
+@common.by_identity
+def _caution(note: Note) -> bytes:
+    """A caution: most are the guideline's own, the same object in every review."""
+    return f"  - Caution (`{note.id}`): {md(note.text + common.cite(note))}".encode()
 
 
 def _row(course: CourseReview) -> str:
@@ -115,23 +170,26 @@ def _decision_cell(decision: ClinicianDecision) -> str:
     )
 
 
-def _course(review: Review, course: CourseReview) -> list[str]:
+def _course(review: Review, course: CourseReview) -> list[Part]:
     doses = f"; doses {' + '.join(map(str, course.doses))}" if course.doses else ""
-    out = ["", f"## Course {course.number}, started {display.date_text(course.start)}{doses}", ""]
+    out: list[Part] = [
+        "",
+        f"## Course {course.number}, started {display.date_text(course.start)}{doses}",
+        "",
+    ]
     if course.toxicity:
         out.append(f"- Severe toxicity: {md(', '.join(course.toxicity))}")
     for result in course.assessments:
         when = display.date_text(result.date)
         day = f" (day {result.day})" if result.day is not None else ""
         out.append(f"- Evaluation {when}{day}: **{common.evaluation_label(result)}**")
-        out += [f"  - {md(line)}" for line in assessment_lines(result)]
+        out += [f"  - {line}" for line in assessment_lines(result, md)]
     rec = course.recommendation
     out.append(f"- {md(common.response_line(course))}")
     out += _bullets(common.course_eligibility_lines(review, course))
-    out.append(f"- **{md(common.recommendation_line(rec))}**")
-    out.append(f"  - Why: {md(rec.reasoning + common.cite(rec))}")
+    out.append(_rule(rec))
     out += [f"  - {md(line)}" for line in rec.explanation]
-    out += [f"  - Caution (`{c.id}`): {md(c.text + common.cite(c))}" for c in rec.cautions]
+    out += map(_caution, rec.cautions)
     label = f"The series, course {course.number + 1} from state {course.state}"
     out += _cohort(course.cohort, label, course.cohort_note)
     decision = common.decision_line(course.clinician_decision, rec)

@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from msgspec.structs import replace
 
+from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import Citation, Note, Review
 from il2tui.clinical.review import review_case
 from il2tui.core.textsafe import json_safe, json_string, markdown, plain
@@ -98,3 +99,25 @@ def test_blocks_are_shown_by_plain() -> None:
     assert f"  - a: {SHOWN} [{SHOWN}]\n" in text
     assert f"    Why: {SHOWN} [" in text
     assert all(line.isprintable() for line in text.splitlines())
+
+
+STATUSES = st.sampled_from(["measured", "disappeared", "reappeared", "not_assessed"])
+
+
+@given(TEXT, TEXT, STATUSES, st.booleans())
+def test_markdown_arithmetic_escapes_the_names_as_it_would_the_whole_lines(
+    lesion_id: str, site: str, status: str, growing: bool
+) -> None:
+    """A lesion's line in Markdown escapes its name alone (the numbers after it need
+    nothing): the same as escaping the whole line, whatever the id, the site and the
+    lesion's status."""
+    review = review_case(case_with("x"))
+    for course in review.courses:
+        for result in course.assessments:
+            rows = tuple(
+                replace(r, id=lesion_id or "L", site=site, status=status, growing=growing)
+                for r in result.lesions
+            )
+            result = replace(result, lesions=rows)
+            whole = tuple(map(markdown, assessment_lines(result)))
+            assert assessment_lines(result, markdown) == whole
