@@ -22,6 +22,7 @@ from msgspec.structs import replace
 from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import Citation, Note, Review
 from il2tui.clinical.review import review_case
+from il2tui.core import textsafe
 from il2tui.core.textsafe import json_safe, json_string, markdown, plain
 from il2tui.report.to_text import render_text, review_parts
 from tests.hardening.hostile_text import case_with
@@ -121,3 +122,22 @@ def test_markdown_arithmetic_escapes_the_names_as_it_would_the_whole_lines(
             result = replace(result, lesions=rows)
             whole = tuple(map(markdown, assessment_lines(result)))
             assert assessment_lines(result, markdown) == whole
+
+
+DIGITS = st.text(alphabet=st.sampled_from(SYNTAX + "0123456789 .:") | st.characters(), max_size=24)
+_NEXT_DIGIT = str.maketrans("0123456789", "1234567890")
+
+
+@given(DIGITS)
+def test_lines_alike_but_for_their_digits_are_escaped_alike(text: str) -> None:
+    """``markdown`` tells whether a line needs escaping by where its digits are: once a
+    line is escaped, one whose every digit is another (1 for 0, 0 for 9, ...) is escaped
+    as by definition."""
+    markdown(text.translate(_NEXT_DIGIT))
+    assert markdown(text) == _markdown_by_definition(text)
+
+
+def test_the_remembered_patterns_are_bounded() -> None:
+    for n in range(textsafe._MAX_PATTERNS + 10):
+        markdown("x" * (n % 64) + "y" * (n // 64))
+    assert 0 < len(textsafe._AS_IS) <= textsafe._MAX_PATTERNS
