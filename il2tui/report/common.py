@@ -107,22 +107,27 @@ def header_lines(review: Review, source: str | None) -> list[str]:
     return lines
 
 
-def baseline_lines(review: Review) -> list[str]:
-    """The baseline lesions with their products, and the SPD."""
+def baseline_lines(review: Review, escape: Callable[[str], str] | None = None) -> list[str]:
+    """The baseline lesions with their products, and the SPD.
+
+    With ``escape`` (Markdown's), each line comes escaped, a lesion's by escaping what
+    precedes its numbers, as :func:`il2tui.clinical.arithmetic.assessment_lines` does
+    (``tests/hardening/test_fast_escapes.py`` checks it against the whole lines)."""
     if review.baseline_date is None:
         return ["Baseline: not entered yet"]
     when, spd = display.date_text(review.baseline_date), display.area(review.baseline_spd_mm2)
     lines = [f"Baseline {when}: SPD {spd}"]
+    number = display.number
     for lesion in review.baseline:
-        size = display.diameters(lesion.diameters)
-        lines.append(
-            f"{lesion.id} ({lesion.site}), {lesion.method}: {size} = "
-            f"{display.area(lesion.product_mm2)}"
-        )
+        head = f"{lesion.id} ({lesion.site}), {lesion.method}"
+        across, by = lesion.diameters
+        size = f"{number(across)} × {number(by)} = {display.area(lesion.product_mm2)}"
+        lines.append(f"{head if escape is None else escape(head)}: {size}")
+    sites = []
     for site in review.non_measurable:
         name = f"{site.id} ({site.site})" if site.site else site.id
-        lines.append(f"{name}, {site.method}: non-measurable disease (not in the SPD)")
-    return lines
+        sites.append(f"{name}, {site.method}: non-measurable disease (not in the SPD)")
+    return lines + (sites if escape is None else [escape(line) for line in sites])
 
 
 def evaluation_label(result: AssessmentResult) -> str:

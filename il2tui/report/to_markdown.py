@@ -67,13 +67,13 @@ def review_parts(review: Review, source: str | None = None) -> list[Part]:
     out.append(_notice(review.notice))
     out += _notes(review.eligibility, common.ELIGIBILITY_TITLE)
     out += _notes(review.warnings, "Warnings: where this patient differs from the series")
-    out += [_BASELINE, *(f"- {md(line)}" for line in common.baseline_lines(review))]
+    out += [_BASELINE, *(f"- {line}" for line in common.baseline_lines(review, md))]
     out += _cohort(review.cohort_first_course, "The series after course 1")
     if review.courses:
         out += [_TIMELINE, *map(_row, review.courses)]
     for course in review.courses:
         out += _course(review, course)
-    out += [_BEST, md(common.best_line(review))]
+    out += [_BEST, common.best_line(review)]  # the engine's words: nothing to escape
     out += _notes(review.assumptions, "Assumptions (guidelines/assumptions.toml)")
     return out
 
@@ -185,7 +185,7 @@ def _course(review: Review, course: CourseReview) -> list[Part]:
         out.append(f"- Evaluation {when}{day}: **{common.evaluation_label(result)}**")
         out += [f"  - {line}" for line in assessment_lines(result, md)]
     rec = course.recommendation
-    out.append(f"- {md(common.response_line(course))}")
+    out.append(f"- {common.response_line(course)}")  # the engine's words, as the timeline
     out += _bullets(common.course_eligibility_lines(review, course))
     out.append(_rule(rec))
     out += [f"  - {md(line)}" for line in rec.explanation]

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
+from itertools import product
+from typing import get_args
 
 import pytest
 from hypothesis import given
@@ -20,10 +23,11 @@ from hypothesis import strategies as st
 from msgspec.structs import replace
 
 from il2tui.clinical.arithmetic import assessment_lines
-from il2tui.clinical.model import Citation, Note, Review
+from il2tui.clinical.model import Category, Citation, Note, Review, State
 from il2tui.clinical.review import review_case
 from il2tui.core import textsafe
 from il2tui.core.textsafe import json_safe, json_string, markdown, plain
+from il2tui.report import common
 from il2tui.report.to_text import render_text, review_parts
 from tests.hardening.hostile_text import case_with
 from tests.hardening.test_json_fast import REVIEWS
@@ -141,3 +145,60 @@ def test_the_remembered_patterns_are_bounded() -> None:
     for n in range(textsafe._MAX_PATTERNS + 10):
         markdown("x" * (n % 64) + "y" * (n // 64))
     assert 0 < len(textsafe._AS_IS) <= textsafe._MAX_PATTERNS
+
+
+CATEGORIES = get_args(Category)
+
+
+def test_the_engines_own_lines_are_written_in_markdown_as_they_are() -> None:
+    """The Markdown report writes a course's response and the best response without
+    escaping them (as it writes the timeline's cells): they hold only the engine's words,
+    categories, dates and numbers, which :func:`markdown` leaves as they are, in every
+    combination."""
+    review = review_case(case_with("x"))
+    course = review.courses[0]
+    last = course.assessments[-1]
+    lines = []
+    on = (None, date(2024, 5, 14))
+    states = (None, *get_args(State))
+    for category, after, confirmed_on, best, state in product(
+        CATEGORIES, (False, True), on, (None, *CATEGORIES), states
+    ):
+        result = replace(
+            last, response=category, after_progression=after, confirmed_on=confirmed_on
+        )
+        shown = replace(course, assessments=(result,), best_response=best, state=state)
+        lines.append(common.response_line(shown))
+        lines.append(common.response_line(replace(shown, assessments=())))
+    for best, confirmed, first, days, ongoing in product(
+        (None, *CATEGORIES),
+        (None, False, True),
+        (None, date(2024, 1, 8)),
+        (None, 0, 127),
+        (None, False, True),
+    ):
+        lines.append(
+            common.best_line(
+                replace(
+                    review,
+                    best_response=best,
+                    best_response_confirmed=confirmed,
+                    best_response_first_seen=first,
+                    response_duration_days=days,
+                    response_ongoing=ongoing,
+                )
+            )
+        )
+    assert [line for line in lines if markdown(line) != line] == []
+
+
+@given(TEXT, TEXT, TEXT)
+def test_markdown_baseline_escapes_the_words_as_it_would_the_whole_lines(
+    lesion_id: str, site: str, method: str
+) -> None:
+    """A baseline lesion's line in Markdown escapes what precedes its numbers alone."""
+    review = review_case(case_with("x"))
+    lesions = tuple(replace(b, id=lesion_id, site=site, method=method) for b in review.baseline)
+    review = replace(review, baseline=lesions)
+    whole = list(map(markdown, common.baseline_lines(review)))
+    assert common.baseline_lines(review, markdown) == whole
