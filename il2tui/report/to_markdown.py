@@ -1,7 +1,10 @@
 """A review as Markdown, for a report: a timeline table, then each course in detail.
 
-Every line with text from the case file passes through
-:func:`il2tui.core.textsafe.markdown`, so a label like ``**x**`` or ``<img>`` stays text.
+Every text from the case file passes through :func:`il2tui.core.textsafe.markdown`, so a
+label like ``**x**`` or ``<img>`` stays text: most lines whole; a lesion's line by the words
+before its numbers, which is the same (``tests/hardening/test_fast_escapes.py``). Lines of
+the engine's own words, dates and numbers alone (the timeline, a course's response, the
+best response) are written as they are: nothing in them is Markdown.
 """
 
 from __future__ import annotations
