@@ -118,7 +118,17 @@ def _folder_entries(folder: Path) -> list[tuple[Path, str | None]]:
         found += ((Path(where, n), None) for n in (*dirs, *names) if n.endswith(".json"))
     # An empty folder is reported by load_case; a folder named x.json that cannot be
     # listed appears twice (as an entry, and with its problem): sorting by path only.
-    return sorted(found, key=lambda entry: entry[0]) or [(folder, None)]
+    return sorted(found, key=_path_order) or [(folder, None)]
+
+
+def _path_order(entry: tuple[Path, str | None]) -> tuple[str, ...]:
+    """The order of paths (part by part, case-folded where the system folds case), as a
+    tuple that sorts in C: comparing the paths themselves took ten Python calls a file."""
+    parts = entry[0].parts
+    return tuple(map(os.path.normcase, parts)) if _FOLDS_CASE else parts
+
+
+_FOLDS_CASE = os.path.normcase("A") != "A"
 
 
 def case_files(paths: list[Path]) -> list[Path]:

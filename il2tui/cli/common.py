@@ -41,14 +41,20 @@ def writing_output() -> Iterator[None]:
     """Around code that prints: a write that fails becomes :class:`OutputFailed`."""
     try:
         yield
-    except OSError as exc:
-        raise OutputFailed(exc.strerror or str(exc)) from None
-    except UnicodeEncodeError as exc:  # never written as something else: it is clinical text
-        code = ord(exc.object[exc.start]) if isinstance(exc.object, str) else 0
-        raise OutputFailed(
-            f"its encoding ({exc.encoding}) has no character U+{code:04X}; "
-            "use a UTF-8 locale or set PYTHONIOENCODING=utf-8"
-        ) from None
+    except (OSError, UnicodeEncodeError) as exc:
+        raise output_failure(exc) from None
+
+
+def output_failure(exc: OSError | UnicodeEncodeError) -> OutputFailed:
+    """What a failed write means, in the words :class:`OutputFailed` gives."""
+    if isinstance(exc, OSError):
+        return OutputFailed(exc.strerror or str(exc))
+    # never written as something else: it is clinical text
+    code = ord(exc.object[exc.start]) if isinstance(exc.object, str) else 0
+    return OutputFailed(
+        f"its encoding ({exc.encoding}) has no character U+{code:04X}; "
+        "use a UTF-8 locale or set PYTHONIOENCODING=utf-8"
+    )
 
 
 def echo(text: str, nl: bool = True) -> None:

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from il2tui.case.files import CaseError, case_entries, load_case
 from il2tui.case.model import Case
-from il2tui.cli.common import error_line, read_clinic_files, writing_output
+from il2tui.cli.common import error_line, output_failure, read_clinic_files, writing_output
 from il2tui.clinical.review import review_case
 from il2tui.core.errors import InputFileError
 from il2tui.report.out import Output
@@ -79,17 +79,21 @@ class Stdout:
         self.text_held = True  # what was written before this run may still be in the text layer
 
     def __call__(self, piece: str | bytes) -> None:
-        with writing_output():
-            if isinstance(piece, str):
+        # what writing_output() does, without a generator's context manager twice a review
+        try:
+            if self.raw is not None and type(piece) is bytes and not self.text_held:
+                self.raw.write(piece)  # the usual write, after the first
+            elif isinstance(piece, str):
                 sys.stdout.write(piece)
                 self.text_held = True
             elif self.raw is None:
                 sys.stdout.write(piece.decode())
             else:
-                if self.text_held:
-                    sys.stdout.flush()
-                    self.text_held = False
+                sys.stdout.flush()
+                self.text_held = False
                 self.raw.write(piece)
+        except (OSError, UnicodeEncodeError) as exc:
+            raise output_failure(exc) from None
 
 
 def _byte_layer() -> BinaryIO | None:

@@ -202,3 +202,9 @@ def test_markdown_baseline_escapes_the_words_as_it_would_the_whole_lines(
     review = replace(review, baseline=lesions)
     whole = list(map(markdown, common.baseline_lines(review)))
     assert common.baseline_lines(review, markdown) == whole
+
+
+def test_a_lone_surrogate_is_escaped_in_markdown() -> None:
+    """A text UTF-8 cannot write has no pattern of digits: it is escaped as by definition."""
+    expected = "1\\.\\\\ud800\\_x"  # plain's escape, then its backslash escaped
+    assert markdown("1.\ud800_x") == _markdown_by_definition("1.\ud800_x") == expected
