@@ -371,37 +371,44 @@ def dumps_fast(value: Any) -> bytes | None:
 #: (the caller keeps the blocks' texts, in the document's order, and :func:`splice` puts
 #: them back): orjson escapes every control character inside a string, and dumps_exact's
 #: ``strings`` must too, so that a NUL byte in the document can only be a hole.
-HOLE = Raw(b"\x00")
-_HOLE = b"\x00"
+HOLE_BYTE = b"\x00"
+HOLE = Raw(HOLE_BYTE)
 
 #: :data:`_ORJSON_OPTIONS` but for dates, which orjson writes as ``isoformat`` does,
 #: without a call back into Python (a review holds a dozen).
 _HOLES_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
-def dumps_holes(value: Any) -> list[bytes] | None:
-    """:func:`dumps_fast` of a value holding :data:`HOLE` where blocks go, cut at the holes:
-    the text between the blocks, which the caller checks on its own for characters to
-    escape (a review's shared blocks are four fifths of its JSON); ``None`` as for
-    :func:`dumps_fast`. Every :class:`~datetime.date` must be a plain date."""
+def dumps_holes(value: Any) -> bytes | None:
+    """:func:`dumps_fast` of a value holding :data:`HOLE` where blocks go, a NUL byte at
+    each hole: the text around the blocks, which the caller checks on its own for
+    characters to escape (a review's shared blocks are most of its JSON) before
+    :func:`splice` puts them in; ``None`` as for :func:`dumps_fast`. Every
+    :class:`~datetime.date` must be a plain date."""
     try:
-        document = orjson.dumps(value, default=_orjson_default, option=_HOLES_OPTIONS)
+        return orjson.dumps(value, default=_orjson_default, option=_HOLES_OPTIONS)
     except orjson.JSONEncodeError:
         return None
-    return document.split(_HOLE)
 
 
 def exact_holes(value: Any, blocks: list[bytes], strings: StringWriter) -> bytes:
     """:func:`dumps_exact` of a value holding :data:`HOLE` where ``blocks`` go, in UTF-8,
     the blocks put in (``strings`` must write a text that UTF-8 can encode)."""
-    return splice(dumps_exact(value, strings=strings).encode().split(_HOLE), blocks)
+    return splice(dumps_exact(value, strings=strings).encode(), blocks)
 
 
-def splice(pieces: list[bytes], blocks: list[bytes]) -> bytes:
-    """The document of :func:`dumps_holes`: each block between the pieces around it."""
-    document = [b""] * (len(pieces) + len(blocks))
-    document[::2], document[1::2] = pieces, blocks
-    return b"".join(document)
+def splice(document: bytes, blocks: list[bytes]) -> bytes:
+    """``document`` with its holes filled by ``blocks``, in order. Each hole is found with
+    ``index`` (``memchr``): splitting the document at them read it byte by byte, as long
+    as orjson took to write it."""
+    parts: list[bytes] = []
+    start = 0
+    for block in blocks:
+        end = document.index(HOLE_BYTE, start)
+        parts += (document[start:end], block)
+        start = end + 1
+    parts.append(document[start:])
+    return b"".join(parts)
 
 
 def _orjson_default(value: Any) -> Any:

@@ -31,6 +31,7 @@ from il2tui.clinical.model import (
 from il2tui.clinical.wording import guideline_says
 from il2tui.core.jsonio import (
     HOLE,
+    HOLE_BYTE,
     Fragment,
     Raw,
     dumps_holes,
@@ -56,13 +57,13 @@ def render_json_utf8(review: Review, source: str | None = None) -> bytes:
     as they are (decoding them for the text layer to encode them again took a sixth of the
     time of an audit in JSON)."""
     data, blocks = review_data(review, source)
-    pieces = dumps_holes(data)
-    if pieces is None:
+    document = dumps_holes(data)
+    if document is None:
         return exact_holes(data, blocks, json_string)
-    written = b"".join(pieces)  # the blocks are written with json_string: escaped already
+    written = document.replace(HOLE_BYTE, b"")  # the blocks are written with json_string
     if json_safe_utf8(written) != written:  # escaped piece by piece: json_safe is char by char
-        pieces = [json_safe_utf8(piece) for piece in pieces]
-    return splice(pieces, blocks)
+        document = HOLE_BYTE.join(map(json_safe_utf8, document.split(HOLE_BYTE)))
+    return splice(document, blocks)
 
 
 def review_data(review: Review, source: str | None = None) -> tuple[dict[str, Any], list[bytes]]:
@@ -75,12 +76,12 @@ def review_data(review: Review, source: str | None = None) -> tuple[dict[str, An
     object's fields took a third of the time of a review's JSON.
     """
     blocks: list[bytes] = []
+    head = (review.notice, review.guideline)
     data: dict[str, Any] = {"format": review.format}
     if source is not None:
         data["source"] = source
     data |= {
-        "notice": review.notice,
-        "guideline": GUIDELINE.hole(review.guideline, blocks),
+        "notice": _HEAD.hole(head, head, blocks),  # and "guideline"
         "diagnosis": review.diagnosis,
         "label": review.label,
         "first_dose": review.first_dose,
@@ -124,22 +125,37 @@ def _course(course: CourseReview, blocks: list[bytes]) -> dict[str, Any]:
         "confirmable_from": last.confirmable_from if last else None,
         "best_response": course.best_response,
         "state": course.state,
-        "eligibility": NOTES_COURSE.hole(course.eligibility, blocks),
-        "recommendation": rec.action,
-        "recommendation_text": guideline_says(rec.action, rec.stop_reason),
-        "stop_reason": rec.stop_reason,
-        "rule": rec.rule,
-        "rule_title": rec.title,
-        "reasoning": rec.reasoning,
-        "sources": SOURCES_COURSE.hole(rec.sources, blocks),
+        "eligibility": _course_notes(course.eligibility, blocks),
+        "recommendation": _RULE.hole(_rule_key(rec), rec, blocks),  # to "sources"
         "explanation": "\n".join(_explanation(rec, arithmetic[-1] if arithmetic else None)),
-        "cautions": NOTES_COURSE.hole(rec.cautions, blocks),
+        "cautions": _course_notes(rec.cautions, blocks),
         "clinician_decision": _decision(course.clinician_decision, rec),
         "cohort": _cohort(course.cohort, COHORT_COURSE, blocks),
         "cohort_note": course.cohort_note,
         "cohort_this_course": _cohort(course.cohort_this_course, COHORT_COURSE, blocks),
         "cohort_this_course_note": course.cohort_this_course_note,
         "assessments": list(map(_assessment, course.assessments, arithmetic)),
+    }
+
+
+def _head(head: tuple[str, GuidelineRef]) -> dict[str, Any]:
+    return {"notice": head[0], "guideline": _guideline(head[1])}
+
+
+def _rule_key(rec: Recommendation) -> tuple[object, ...]:
+    return (rec.action, rec.stop_reason, rec.rule, rec.title, rec.reasoning, id(rec.sources))
+
+
+def _rule(rec: Recommendation) -> dict[str, Any]:
+    """What the guideline says and why: the same for every course the rule decides."""
+    return {
+        "recommendation": rec.action,
+        "recommendation_text": guideline_says(rec.action, rec.stop_reason),
+        "stop_reason": rec.stop_reason,
+        "rule": rec.rule,
+        "rule_title": rec.title,
+        "reasoning": rec.reasoning,
+        "sources": _sources(rec.sources),
     }
 
 
@@ -241,30 +257,71 @@ def _pair(pair: tuple[Decimal, Decimal] | None) -> Raw | None:
 
 
 class _Shared:
-    """The blocks of one kind of shared value at one depth, by the value's identity.
+    """The blocks of one kind of shared value at one depth, by the value's identity, or
+    by its items' (``by_items``: a case's own notes cite the paper's few citations in
+    tuples of their own).
 
-    Each entry holds its value, so that no other object can take its id while it is
-    remembered; the entries are all dropped past ``limit``.
+    Each entry holds its value, so that no other object can take its id (nor its items'
+    ids) while it is remembered; the entries are all dropped past ``limit``.
     """
 
-    def __init__(self, fragment: Callable[[Any], Fragment], level: int, limit: int = 1024):
-        self.fragment, self.level, self.limit = fragment, level, limit
-        self.memo: dict[int, tuple[object, bytes]] = {}
+    def __init__(
+        self,
+        fragment: Callable[[Any], Fragment],
+        level: int,
+        *,
+        by_items: bool = False,
+        limit: int = 1024,
+    ) -> None:
+        self.fragment, self.level, self.by_items, self.limit = fragment, level, by_items, limit
+        self.memo: dict[object, tuple[object, bytes]] = {}
 
-    def hole(self, value: object, blocks: list[bytes]) -> Raw:
+    def hole(self, value: Any, blocks: list[bytes]) -> Raw:
         """A hole for ``value``'s block, its text added to ``blocks``."""
-        found = self.memo.get(id(value))
+        key = tuple(map(id, value)) if self.by_items else id(value)
+        found = self.memo.get(key)
         if found is None:
-            found = self._add(value)
+            found = self._add(key, value)
         blocks.append(found[1])
         return HOLE
 
-    def _add(self, value: object) -> tuple[object, bytes]:
+    def _add(self, key: object, value: object) -> tuple[object, bytes]:
         if len(self.memo) >= self.limit:
             self.memo.clear()
         block = self.fragment(value).at(2, self.level, json_string)
-        found = self.memo[id(value)] = (value, block.utf8)
+        found = self.memo[key] = (value, block.utf8)
         return found
+
+
+class _Runs:
+    """Runs of an object's fields that reviews share (what a rule says, with its reasoning),
+    each written once as a block that goes where the run's first value goes, the other
+    fields left out of the object; found by a key of the values and of the ids of the
+    objects that ``value`` holds (so that no other object can take their ids while the
+    run is remembered). The entries are all dropped past ``limit``."""
+
+    def __init__(self, fields: Callable[[Any], dict[str, Any]], level: int, limit: int = 1024):
+        self.fields, self.level, self.limit = fields, level, limit
+        self.memo: dict[tuple[object, ...], tuple[object, bytes]] = {}
+
+    def hole(self, key: tuple[object, ...], value: object, blocks: list[bytes]) -> Raw:
+        """A hole for the run of ``value``'s fields, its text added to ``blocks``."""
+        found = self.memo.get(key)
+        if found is None:
+            if len(self.memo) >= self.limit:
+                self.memo.clear()
+            found = self.memo[key] = (value, self._text(value))
+        blocks.append(found[1])
+        return HOLE
+
+    def _text(self, value: object) -> bytes:
+        fields = self.fields(value)
+        text = Fragment(fields).text(2, self.level - 1, json_string)  # the object's text
+        before = "{\n" + " " * (2 * self.level) + json_string(next(iter(fields))) + ": "
+        after = "\n" + " " * (2 * (self.level - 1)) + "}"
+        if not (text.startswith(before) and text.endswith(after)):
+            raise AssertionError(f"not an object of fields at depth {self.level}: {text[:80]}")
+        return text[len(before) : -len(after)].encode()
 
 
 @common.by_identity
@@ -286,6 +343,15 @@ def _guideline(guideline: GuidelineRef) -> Fragment:
 
 def _note(note: Note) -> dict[str, Any]:
     return {"id": note.id, "text": note.text, "sources": _sources(note.sources)}
+
+
+def _course_notes(notes: tuple[Note, ...], blocks: list[bytes]) -> list[dict[str, Any]]:
+    """A course's notes, written with it: most of them are made for the case (a date, a
+    size), and writing each new set of them as a block took longer than orjson does."""
+    return [
+        {"id": note.id, "text": note.text, "sources": SOURCES_NOTE.hole(note.sources, blocks)}
+        for note in notes
+    ]
 
 
 @common.by_identity
@@ -313,11 +379,12 @@ def _cohort_block(answer: CohortAnswer) -> Fragment:
     )
 
 
-#: The depth of a review's fields and of a course's.
-TOP, COURSE = 1, 3
-GUIDELINE = _Shared(_guideline, TOP, limit=16)
-NOTES_TOP, NOTES_COURSE = _Shared(_notes, TOP), _Shared(_notes, COURSE)
-SOURCES_COURSE = _Shared(_sources, COURSE)
+#: The depth of a review's fields, of a course's and of a course's notes'.
+TOP, COURSE, COURSE_NOTE = 1, 3, 5
+_HEAD = _Runs(_head, TOP, limit=16)
+_RULE = _Runs(_rule, COURSE)
+NOTES_TOP = _Shared(_notes, TOP)
+SOURCES_NOTE = _Shared(_sources, COURSE_NOTE, by_items=True)
 COHORT_TOP, COHORT_COURSE = _Shared(_cohort_block, TOP), _Shared(_cohort_block, COURSE)
 
 

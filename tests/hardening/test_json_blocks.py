@@ -1,10 +1,10 @@
 """Blocks written ahead (``Fragment.at``) and the document written around them.
 
-A review's JSON is written by orjson with each shared block left out as a NUL byte
-(a ``HOLE``, cut at by ``dumps_holes``), only the rest is checked for characters to
-escape, and the blocks' texts are put back (``splice``). The document must be, byte for
-byte, the one written without blocks: by ``dumps_exact`` and by ``dumps_fast`` of the
-plain values; and where orjson cannot write it, by ``exact_holes``.
+A review's JSON is written by orjson with each shared block left out as a NUL byte (a
+``HOLE``: ``dumps_holes``), only the rest is checked for characters to escape, and the
+blocks' texts are put in (``splice``). The document must be, byte for byte, the one
+written without blocks: by ``dumps_exact`` and by ``dumps_fast`` of the plain values;
+and where orjson cannot write it, by ``exact_holes``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from il2tui.core.jsonio import (
     HOLE,
+    HOLE_BYTE,
     Block,
     Fragment,
     dumps_exact,
@@ -56,20 +57,20 @@ def test_a_block_is_written_as_its_value_at_its_depth(value: object) -> None:
         assert fast is not None
         assert fast.decode() == dumps_exact(plain)
         assert dumps_fast(blocked) == fast
-        pieces = dumps_holes(holed)
-        assert pieces is not None
-        assert len(pieces) == len(blocks) + 1
-        assert splice(pieces, [b.utf8 for b in blocks]) == fast
+        document = dumps_holes(holed)
+        assert document is not None
+        assert document.count(HOLE_BYTE) == len(blocks)
+        assert splice(document, [b.utf8 for b in blocks]) == fast
 
 
 @given(st.text(alphabet=st.sampled_from('\x00a\n"\\\x1b'), max_size=8))
 def test_a_nul_in_a_string_is_never_taken_for_a_hole(text: str) -> None:
     block = Fragment({"k": [text]}).at(2, 1)
-    pieces = dumps_holes({"x": text, "b": HOLE, "y": [text]})
-    assert pieces is not None
-    assert len(pieces) == 2
+    document = dumps_holes({"x": text, "b": HOLE, "y": [text]})
+    assert document is not None
+    assert document.count(HOLE_BYTE) == 1
     plain = {"x": text, "b": {"k": [text]}, "y": [text]}
-    assert splice(pieces, [block.utf8]) == dumps_exact(plain).encode()
+    assert splice(document, [block.utf8]) == dumps_exact(plain).encode()
     holed = exact_holes({"x": text, "b": HOLE, "y": [text]}, [block.utf8], encode_basestring)
     assert holed == dumps_exact(plain).encode()
 
