@@ -13,8 +13,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-import orjson
-
 from il2tui.case.model import to_data
 from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import (
@@ -61,18 +59,11 @@ def render_json_utf8(review: Review, source: str | None = None) -> bytes:
     data, blocks = review_data(review, source)
     document = dumps_holes(data)
     if document is None:
-        return written_exactly(data, blocks)
+        return exact_holes(data, blocks, json_string)
     written = document.replace(HOLE_BYTE, b"")  # the blocks are written with json_string
     if json_safe_utf8(written) != written:  # escaped piece by piece: json_safe is char by char
         document = HOLE_BYTE.join(map(json_safe_utf8, document.split(HOLE_BYTE)))
     return splice(document, blocks)
-
-
-def written_exactly(data: dict[str, Any], blocks: list[bytes]) -> bytes:
-    """:func:`review_data`'s document written by :func:`dumps_exact`, for what orjson cannot
-    write (a file name that is not valid Unicode); escaped as a whole, as the lesions' texts
-    hold their strings as orjson writes them."""
-    return json_safe_utf8(exact_holes(data, blocks, json_string))
 
 
 def review_data(review: Review, source: str | None = None) -> tuple[dict[str, Any], list[bytes]]:
@@ -228,35 +219,29 @@ def _assessment(result: AssessmentResult, arithmetic: Sequence[str]) -> dict[str
     }
 
 
-def _baseline(lesion: BaselineLesion) -> Raw:
-    return Raw(
-        _BASELINE
-        % (
-            _literal(lesion.id),
-            _literal(lesion.site),
-            _literal(lesion.method),
-            _pair_text(lesion.diameters),
-            number_text(lesion.product_mm2),
-        )
-    )
+def _baseline(lesion: BaselineLesion) -> dict[str, Any]:
+    return {
+        "id": lesion.id,
+        "site": lesion.site,
+        "method": lesion.method,
+        "diameters": _pair(lesion.diameters),
+        "product_mm2": raw_number(lesion.product_mm2),
+    }
 
 
-def _lesion(lesion: LesionResult) -> Raw:
-    return Raw(
-        _LESION
-        % (
-            _literal(lesion.id),
-            _literal(lesion.site),
-            _literal(lesion.status),
-            _pair_text(lesion.diameters),
-            _text(lesion.product_mm2),
-            number_text(lesion.nadir_before_mm2),
-            _text(lesion.change_from_nadir_pct),
-            _BOOLEANS[lesion.progressing],
-            _BOOLEANS[lesion.growing],
-            _pair_text(lesion.nadir_diameters),
-        )
-    )
+def _lesion(lesion: LesionResult) -> dict[str, Any]:
+    return {
+        "id": lesion.id,
+        "site": lesion.site,
+        "status": lesion.status,
+        "diameters": _pair(lesion.diameters),
+        "product_mm2": _number(lesion.product_mm2),
+        "nadir_before_mm2": raw_number(lesion.nadir_before_mm2),
+        "change_from_nadir_pct": _number(lesion.change_from_nadir_pct),
+        "progressing": lesion.progressing,
+        "growing": lesion.growing,
+        "nadir_diameters": _pair(lesion.nadir_diameters),
+    }
 
 
 def _new_lesion(lesion: NewLesionResult) -> dict[str, Any]:
@@ -273,78 +258,17 @@ def _number(value: Decimal | None) -> Raw | None:
 
 def _pair(pair: tuple[Decimal, Decimal] | None) -> Raw | None:
     """Two diameters, on one line."""
-    return None if pair is None else Raw(_pair_text(pair))
-
-
-# Lesions, some ten a review, are written as text from a template for their depth (making
-# a dict and a Raw for each of their numbers took some 25K instructions a lesion; orjson
-# copies the text as it is, and the document around it is checked for characters to
-# escape as a whole). Their strings are written as orjson writes them.
-
-
-def _template(fields: tuple[str, ...], level: int) -> str:
-    """An object's text at ``level`` with ``%s`` for each field's value, in order."""
-    pad = "\n" + " " * (2 * (level + 1))
-    inner = ",".join(f'{pad}"{field}": %s' for field in fields)
-    return "{" + inner + "\n" + " " * (2 * level) + "}"
-
-
-#: A review's baseline lesions and an evaluation's lesions, at their depths.
-_BASELINE = _template(("id", "site", "method", "diameters", "product_mm2"), 2)
-_LESION = _template(
-    (
-        "id",
-        "site",
-        "status",
-        "diameters",
-        "product_mm2",
-        "nadir_before_mm2",
-        "change_from_nadir_pct",
-        "progressing",
-        "growing",
-        "nadir_diameters",
-    ),
-    6,
-)
-_BOOLEANS = {True: "true", False: "false"}
-
-#: String literals already written (a case's lesion ids and sites, recurring at each of
-#: its evaluations); emptied when it fills.
-_LITERALS: dict[str, str] = {}
-_MAX_LITERALS = 4096
-
-
-def _literal(text: str) -> str:
-    """``text`` as a JSON string, as orjson writes it; with :func:`json_string` where orjson
-    cannot (a lone surrogate), which is what the exact writer would write."""
-    found = _LITERALS.get(text)
-    if found is None:
-        try:
-            found = orjson.dumps(text).decode()
-        except orjson.JSONEncodeError:
-            found = json_string(text)
-        if len(_LITERALS) >= _MAX_LITERALS:
-            _LITERALS.clear()
-        _LITERALS[text] = found
-    return found
-
-
-def _text(value: Decimal | None) -> str:
-    return "null" if value is None else number_text(value)
-
-
-def _pair_text(pair: tuple[Decimal, Decimal] | None) -> str:
     if pair is None:
-        return "null"
+        return None
     first, second = pair
-    return f"[{_diameter(first)}, {_diameter(second)}]"
+    return Raw(f"[{_diameter(first)}, {_diameter(second)}]")
 
 
 #: Diameters already written, by value, each with the very object written: the loader
 #: keeps one object per value (``case.model._CHECKED``), so that a batch's diameters are
 #: found again, their hash kept in the object (writing a Decimal took some 2,000
-#: instructions, a lesion's six most of its time). Another object of the same value is
-#: written anew (``1.0`` and ``1`` are equal, but written apart). Emptied when it fills.
+#: instructions; a review writes some forty diameters). Another object of the same value
+#: is written anew (``1.0`` and ``1`` are equal, but written apart). Emptied when it fills.
 _DIAMETERS: dict[Decimal, tuple[Decimal, str]] = {}
 _MAX_DIAMETERS = 8192
 

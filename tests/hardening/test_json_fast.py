@@ -1,7 +1,7 @@
 """A review's JSON written by orjson is, byte for byte, what the exact writer writes.
 
 ``render_json`` hands a review's data to orjson (``dumps_holes``) and falls back on the
-exact writer (``written_exactly``) where orjson cannot write it: a file name that is not
+exact writer (``exact_holes``) where orjson cannot write it: a file name that is not
 valid Unicode, an integer beyond 64 bits. The two agree only if the data holds its
 floats and lists of numbers as ``Raw`` (orjson lays those out its own way), and if the
 document's check for characters to escape (``json_safe_utf8``) is ``json_safe``'s.
@@ -28,12 +28,13 @@ from il2tui.core.jsonio import (
     dumps_exact,
     dumps_fast,
     dumps_holes,
+    exact_holes,
     loads_exact,
     number_text,
     raw_numbers,
 )
-from il2tui.core.textsafe import json_safe, json_safe_utf8
-from il2tui.report.to_json import render_json, review_data, written_exactly
+from il2tui.core.textsafe import json_safe, json_safe_utf8, json_string
+from il2tui.report.to_json import render_json, review_data
 from tests.hardening.hostile_text import FIXED, case_with
 from tests.hardening.test_json_writer import VALUES
 
@@ -53,7 +54,7 @@ REVIEWS += [(f"hostile/{name}.json", review_case(case_with(text))) for name, tex
 def test_orjson_writes_what_the_exact_writer_writes(source: str, review: Review) -> None:
     data, blocks = review_data(review, source)
     assert dumps_holes(data) is not None  # every golden and hostile case goes the fast way
-    assert render_json(review, source) == written_exactly(data, blocks).decode()
+    assert render_json(review, source) == exact_holes(data, blocks, json_string).decode()
 
 
 @pytest.mark.parametrize(("source", "review"), REVIEWS, ids=[s for s, _ in REVIEWS])
@@ -84,7 +85,7 @@ def test_a_file_name_that_is_not_valid_unicode_is_written_the_exact_way() -> Non
     data, blocks = review_data(review, source)
     assert dumps_holes(data) is None
     written = render_json(review, source)
-    assert written == written_exactly(data, blocks).decode()
+    assert written == exact_holes(data, blocks, json_string).decode()
     assert '"source": "cases/\\udcff.json"' in written
 
 
@@ -92,8 +93,7 @@ def test_a_file_name_that_is_not_valid_unicode_is_written_the_exact_way() -> Non
 def test_the_exact_way_writes_the_rest_of_a_review_as_the_fast_way(
     source: str, review: Review
 ) -> None:
-    """Hostile text in the lesions (written from templates, with orjson's literals) and
-    everywhere else: only the file name's line differs."""
+    """Hostile text in every field the case has: only the file name's line differs."""
     fast = render_json(review, "cases/x.json").replace('"cases/x.json"', '"cases/\\udcff.json"')
     assert render_json(review, "cases/\udcff.json") == fast
 
