@@ -26,7 +26,8 @@ from il2tui.core.jsonio import (
     exact_holes,
     splice,
 )
-from il2tui.core.textsafe import json_safe, json_string
+from il2tui.core.textsafe import json_safe, json_safe_utf8, json_string
+from il2tui.report.json_blocks import Runs
 from il2tui.report.to_json import render_json_utf8, review_data
 from tests.hardening.test_json_fast import REVIEWS, _raw_number_lists
 from tests.hardening.test_json_writer import VALUES
@@ -90,3 +91,33 @@ def test_each_review_is_written_as_the_exact_writer_writes_it() -> None:
         data, blocks = review_data(review, source)
         exact = exact_holes(data, blocks, json_string)
         assert render_json_utf8(review, source) == json_safe(exact.decode()).encode() == exact
+
+
+def _nested(value: Any, level: int) -> Any:
+    """``value`` inside ``level`` arrays: an object whose fields are at ``level + 1``."""
+    for _ in range(level):
+        value = [value]
+    return value
+
+
+@given(
+    st.dictionaries(st.text(max_size=4), VALUES.map(_raw_number_lists), min_size=1, max_size=4),
+    st.dictionaries(st.text(max_size=4), VALUES.map(_raw_number_lists), max_size=2),
+    st.integers(1, 5),
+)
+def test_a_run_of_fields_is_written_as_the_fields_are(
+    run: dict[str, Any], rest: dict[str, Any], level: int
+) -> None:
+    """A block standing for several fields (what a rule says) goes where the first one's
+    value goes; the object's other fields are written around it."""
+    rest = {key: value for key, value in rest.items() if key not in run}
+    blocks: list[bytes] = []
+    first = next(iter(run))
+    hole = Runs(lambda fields: fields, level).hole((1,), run, blocks)
+    plain = _nested(run | rest, level - 1)
+    holed = _nested({first: hole} | rest, level - 1)
+    exact = dumps_exact(plain, strings=json_string).encode()
+    assert exact_holes(holed, blocks, json_string) == exact
+    document = dumps_holes(holed)
+    assert document is not None
+    assert json_safe_utf8(splice(document, blocks)) == exact
