@@ -24,6 +24,8 @@ from il2tui.clinical.model import (
     GuidelineRef,
     LesionResult,
     NewLesionResult,
+    NonMeasurableResult,
+    NonMeasurableSite,
     Note,
     Recommendation,
     Review,
@@ -77,10 +79,9 @@ def review_data(review: Review, source: str | None = None) -> tuple[dict[str, An
     """
     blocks: list[bytes] = []
     head = (review.notice, review.guideline)
-    data: dict[str, Any] = {"format": review.format}
-    if source is not None:
-        data["source"] = source
-    data |= {
+    data: dict[str, Any] = {
+        "format": review.format,
+        "source": source,  # left out below when there is none
         "notice": _HEAD.hole(head, head, blocks),  # and "guideline"
         "diagnosis": review.diagnosis,
         "label": review.label,
@@ -88,10 +89,7 @@ def review_data(review: Review, source: str | None = None) -> tuple[dict[str, An
         "baseline_date": review.baseline_date,
         "baseline_spd_mm2": _number(review.baseline_spd_mm2),
         "baseline": list(map(_baseline, review.baseline)),
-        "non_measurable": [
-            {"id": site.id, "site": site.site, "method": site.method}
-            for site in review.non_measurable
-        ],
+        "non_measurable": list(map(_site, review.non_measurable)),
         "best_response": review.best_response,
         "best_response_confirmed": review.best_response_confirmed,
         "best_response_first_seen": review.best_response_first_seen,
@@ -101,8 +99,10 @@ def review_data(review: Review, source: str | None = None) -> tuple[dict[str, An
         "warnings": NOTES_TOP.hole(review.warnings, blocks),
         "assumptions": NOTES_TOP.hole(review.assumptions, blocks),
         "cohort_first_course": _cohort(review.cohort_first_course, COHORT_TOP, blocks),
+        "courses": [_course(course, blocks) for course in review.courses],  # blocks in order
     }
-    data["courses"] = [_course(course, blocks) for course in review.courses]
+    if source is None:
+        del data["source"]
     return data, blocks
 
 
@@ -198,10 +198,7 @@ def _assessment(result: AssessmentResult, arithmetic: Sequence[str]) -> dict[str
         "course": result.course,
         "date": result.date,
         "day": result.day,
-        "non_measurable": [
-            {"id": site.id, "site": site.site, "status": site.status}
-            for site in result.non_measurable
-        ],
+        "non_measurable": list(map(_site_result, result.non_measurable)),
         "after_progression": result.after_progression,
         "spd_mm2": _number(result.spd_mm2),
         "spd_nadir_before_mm2": raw_number(result.spd_nadir_before_mm2),
@@ -242,6 +239,14 @@ def _lesion(lesion: LesionResult) -> dict[str, Any]:
         "growing": lesion.growing,
         "nadir_diameters": _pair(lesion.nadir_diameters),
     }
+
+
+def _site(site: NonMeasurableSite) -> dict[str, Any]:
+    return {"id": site.id, "site": site.site, "method": site.method}
+
+
+def _site_result(site: NonMeasurableResult) -> dict[str, Any]:
+    return {"id": site.id, "site": site.site, "status": site.status}
 
 
 def _new_lesion(lesion: NewLesionResult) -> dict[str, Any]:
@@ -314,6 +319,8 @@ def _note(note: Note) -> dict[str, Any]:
 def _course_notes(notes: tuple[Note, ...], blocks: list[bytes]) -> list[dict[str, Any]]:
     """A course's notes, written with it: most of them are made for the case (a date, a
     size), and writing each new set of them as a block took longer than orjson does."""
+    if not notes:  # most: a comprehension is a call of its own
+        return []
     return [
         {"id": note.id, "text": note.text, "sources": SOURCES_NOTE.hole(note.sources, blocks)}
         for note in notes
