@@ -173,12 +173,22 @@ Raw = orjson.Fragment
 
 def raw_number(value: Decimal | int | float) -> Raw:
     """A number as :func:`dumps_exact` writes it."""
-    return Raw(_number(value))
+    return Raw(number_text(value))
 
 
 def raw_numbers(values: Sequence[Decimal | int | float]) -> Raw:
     """A list of numbers as :func:`dumps_exact` writes it: on one line."""
-    return Raw("[" + ", ".join(map(_number, values)) + "]")
+    return Raw("[" + ", ".join(map(number_text, values)) + "]")
+
+
+def number_text(value: Decimal | int | float) -> str:
+    """A number as :func:`dumps_exact` writes it; a finite Decimal that ``str`` writes
+    without an exponent, as most are, in one test (a review writes some sixty)."""
+    if type(value) is Decimal:
+        text = str(value)
+        if "E" not in text and "e" not in text and value.is_finite():
+            return text
+    return _number(value)
 
 
 def dumps_exact(value: Any, indent: int = 2, *, strings: StringWriter = encode_basestring) -> str:
@@ -357,39 +367,48 @@ def dumps_fast(value: Any) -> bytes | None:
         return None
 
 
-#: Where :func:`dumps_fast_parts` leaves a block out: orjson escapes every control character
-#: inside a string, so that a NUL byte in its text can only be this.
-_HOLE = b"\x00"
+#: Where a block goes in a document written by :func:`dumps_holes` or :func:`exact_holes`
+#: (the caller keeps the blocks' texts, in the document's order, and :func:`splice` puts
+#: them back): orjson escapes every control character inside a string, and dumps_exact's
+#: ``strings`` must too, so that a NUL byte in the document can only be a hole.
+HOLE_BYTE = b"\x00"
+HOLE = Raw(HOLE_BYTE)
+
+#: :data:`_ORJSON_OPTIONS` but for dates, which orjson writes as ``isoformat`` does,
+#: without a call back into Python (a review holds a dozen).
+_HOLES_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
-def dumps_fast_parts(value: Any) -> tuple[list[bytes], list[bytes]] | None:
-    """:func:`dumps_fast` in parts: the text between the :class:`Block` values of ``value``,
-    and the blocks' texts, in the document's order (:func:`splice` joins them), so that a
-    caller can check the parts it has not seen before on their own; ``None`` as for
-    :func:`dumps_fast`."""
-    blocks: list[bytes] = []
-
-    def default(item: Any) -> Any:
-        if type(item) is Block:
-            blocks.append(item.utf8)
-            return _HOLE_RAW
-        return _orjson_default(item)
-
+def dumps_holes(value: Any) -> bytes | None:
+    """:func:`dumps_fast` of a value holding :data:`HOLE` where blocks go, a NUL byte at
+    each hole: the text around the blocks, which the caller checks on its own for
+    characters to escape (a review's shared blocks are most of its JSON) before
+    :func:`splice` puts them in; ``None`` as for :func:`dumps_fast`. Every
+    :class:`~datetime.date` must be a plain date."""
     try:
-        document = orjson.dumps(value, default=default, option=_ORJSON_OPTIONS)
+        return orjson.dumps(value, default=_orjson_default, option=_HOLES_OPTIONS)
     except orjson.JSONEncodeError:
         return None
-    return document.split(_HOLE), blocks
 
 
-_HOLE_RAW = Raw(_HOLE)
+def exact_holes(value: Any, blocks: list[bytes], strings: StringWriter) -> bytes:
+    """:func:`dumps_exact` of a value holding :data:`HOLE` where ``blocks`` go, in UTF-8,
+    the blocks put in (``strings`` must write a text that UTF-8 can encode)."""
+    return splice(dumps_exact(value, strings=strings).encode(), blocks)
 
 
-def splice(pieces: list[bytes], blocks: list[bytes]) -> bytes:
-    """The document of :func:`dumps_fast_parts`: each block between the pieces around it."""
-    document = [b""] * (len(pieces) + len(blocks))
-    document[::2], document[1::2] = pieces, blocks
-    return b"".join(document)
+def splice(document: bytes, blocks: list[bytes]) -> bytes:
+    """``document`` with its holes filled by ``blocks``, in order. Each hole is found with
+    ``index`` (``memchr``): splitting the document at them read it byte by byte, as long
+    as orjson took to write it."""
+    parts: list[bytes] = []
+    start = 0
+    for block in blocks:
+        end = document.index(HOLE_BYTE, start)
+        parts += (document[start:end], block)
+        start = end + 1
+    parts.append(document[start:])
+    return b"".join(parts)
 
 
 def _orjson_default(value: Any) -> Any:

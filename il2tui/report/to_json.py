@@ -8,31 +8,36 @@ exact value misses. Characters that could act on a terminal are written as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from functools import cache, lru_cache
-from operator import attrgetter
-from typing import Any, get_args, get_origin, get_type_hints
+from functools import lru_cache
+from typing import Any
 
 from il2tui.case.model import to_data
 from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import (
     AssessmentResult,
+    BaselineLesion,
     Citation,
     ClinicianDecision,
     CourseReview,
     GuidelineRef,
+    LesionResult,
+    NewLesionResult,
+    NonMeasurableResult,
+    NonMeasurableSite,
     Note,
     Recommendation,
     Review,
 )
 from il2tui.clinical.wording import guideline_says
 from il2tui.core.jsonio import (
-    Block,
+    HOLE_BYTE,
     Fragment,
     Raw,
-    dumps_exact,
-    dumps_fast_parts,
+    dumps_holes,
+    exact_holes,
+    number_text,
     raw_number,
     raw_numbers,
     splice,
@@ -40,6 +45,7 @@ from il2tui.core.jsonio import (
 from il2tui.core.textsafe import json_safe_utf8, json_string
 from il2tui.evidence.answer import CohortAnswer
 from il2tui.report import common
+from il2tui.report.json_blocks import Runs, Shared
 
 
 def render_json(review: Review, source: str | None = None) -> str:
@@ -52,91 +58,118 @@ def render_json_utf8(review: Review, source: str | None = None) -> bytes:
     """:func:`render_json` in UTF-8, as orjson writes it: ``il2 review`` writes these bytes
     as they are (decoding them for the text layer to encode them again took a sixth of the
     time of an audit in JSON)."""
-    data = review_data(review, source)
-    parts = dumps_fast_parts(data)
-    if parts is None:
-        return dumps_exact(data, strings=json_string).encode()
-    pieces, blocks = parts  # the blocks are written with json_string: escaped already
-    written = b"".join(pieces)
+    data, blocks = review_data(review, source)
+    document = dumps_holes(data)
+    if document is None:
+        return exact_holes(data, blocks, json_string)
+    written = document.replace(HOLE_BYTE, b"")  # the blocks are written with json_string
     if json_safe_utf8(written) != written:  # escaped piece by piece: json_safe is char by char
-        pieces = [json_safe_utf8(piece) for piece in pieces]
-    return splice(pieces, blocks)
+        document = HOLE_BYTE.join(map(json_safe_utf8, document.split(HOLE_BYTE)))
+    return splice(document, blocks)
 
 
-#: The depth of a review's fields and of a course's: the blocks every review shares are
-#: written ahead for where they go (:meth:`Fragment.at`).
-TOP, COURSE = 1, 3
+def review_data(review: Review, source: str | None = None) -> tuple[dict[str, Any], list[bytes]]:
+    """The ``il2-review/1`` object as Python data for :func:`dumps_holes`, with each block
+    that reviews share (the guideline, notes, sources, cohorts) left out as a
+    :data:`HOLE`, and the blocks' texts in the document's order.
 
-
-def _at(fragment: Fragment, level: int) -> Block:
-    return fragment.at(2, level, json_string)
-
-
-def review_data(review: Review, source: str | None = None) -> dict[str, Any]:
-    """The ``il2-review/1`` object as Python data for :func:`dumps_exact` (Decimals and dates
-    kept exact; the blocks every review shares as :class:`Block`, written once)."""
-    data: dict[str, Any] = {"format": review.format}
-    if source is not None:
-        data["source"] = source
-    return data | {
-        "notice": review.notice,
-        "guideline": _at(_shared(review.guideline), TOP),
+    Each object is written field by field, as its type says (tests/hardening/
+    test_json_shapes.py checks every field against the objects' own): a walk over any
+    object's fields took a third of the time of a review's JSON.
+    """
+    blocks: list[bytes] = []
+    head = (review.notice, review.guideline)
+    data: dict[str, Any] = {
+        "format": review.format,
+        "source": source,  # left out below when there is none
+        "notice": _HEAD.hole(head, head, blocks),  # and "guideline"
         "diagnosis": review.diagnosis,
         "label": review.label,
         "first_dose": review.first_dose,
         "baseline_date": review.baseline_date,
         "baseline_spd_mm2": _number(review.baseline_spd_mm2),
-        "baseline": [_data(lesion) for lesion in review.baseline],
-        "non_measurable": [_data(site) for site in review.non_measurable],
+        "baseline": list(map(_baseline, review.baseline)),
+        "non_measurable": list(map(_site, review.non_measurable)),
         "best_response": review.best_response,
         "best_response_confirmed": review.best_response_confirmed,
         "best_response_first_seen": review.best_response_first_seen,
         "response_duration_days": review.response_duration_days,
         "response_ongoing": review.response_ongoing,
-        "eligibility": _at(_notes(review.eligibility), TOP),
-        "warnings": _at(_notes(review.warnings), TOP),
-        "assumptions": _at(_notes(review.assumptions), TOP),
-        "cohort_first_course": _cohort(review.cohort_first_course, TOP),
-        "courses": [_course(c) for c in review.courses],
+        "eligibility": NOTES_TOP.hole(review.eligibility, blocks),
+        "warnings": NOTES_TOP.hole(review.warnings, blocks),
+        "assumptions": NOTES_TOP.hole(review.assumptions, blocks),
+        "cohort_first_course": _cohort(review.cohort_first_course, COHORT_TOP, blocks),
+        "courses": [_course(course, blocks) for course in review.courses],  # blocks in order
     }
+    if source is None:
+        del data["source"]
+    return data, blocks
 
 
-def _course(course: CourseReview) -> dict[str, Any]:
-    last = course.last
-    arithmetic = [assessment_lines(a) for a in course.assessments]  # the latest's, used twice
+def _course(course: CourseReview, blocks: list[bytes]) -> dict[str, Any]:
+    arithmetic = list(map(assessment_lines, course.assessments))  # the latest's, used twice
+    assessments = list(map(_assessment, course.assessments, arithmetic))  # holds no block
+    last = assessments[-1] if assessments else _NOT_EVALUATED  # its numbers written once
     rec = course.recommendation
-    decision = course.clinician_decision
     return {
         "number": course.number,
         "start": course.start,
         "doses": None if course.doses is None else raw_numbers(course.doses),
         "toxicity": course.toxicity,
         "declined_further": course.declined_further,
-        "assessment_date": last.date if last else None,
-        "spd_mm2": _number(last.spd_mm2) if last else None,
-        "change_from_baseline_pct": _number(last.change_from_baseline_pct) if last else None,
-        "change_from_nadir_pct": _number(last.change_from_nadir_pct) if last else None,
-        "response": course.response,
+        "assessment_date": last["date"],
+        "spd_mm2": last["spd_mm2"],
+        "change_from_baseline_pct": last["change_from_baseline_pct"],
+        "change_from_nadir_pct": last["change_from_nadir_pct"],
+        "response": last["response"],
         "confirmed": course.confirmed,
-        "confirmable_from": last.confirmable_from if last else None,
+        "confirmable_from": last["confirmable_from"],
         "best_response": course.best_response,
         "state": course.state,
-        "eligibility": _at(_notes(course.eligibility), COURSE),
+        "eligibility": _course_notes(course.eligibility, blocks),
+        "recommendation": _RULE.hole(_rule_key(rec), rec, blocks),  # to "sources"
+        "explanation": "\n".join(_explanation(rec, arithmetic[-1] if arithmetic else None)),
+        "cautions": _course_notes(rec.cautions, blocks),
+        "clinician_decision": _decision(course.clinician_decision, rec),
+        "cohort": _cohort(course.cohort, COHORT_COURSE, blocks),
+        "cohort_note": course.cohort_note,
+        "cohort_this_course": _cohort(course.cohort_this_course, COHORT_COURSE, blocks),
+        "cohort_this_course_note": course.cohort_this_course_note,
+        "assessments": assessments,
+    }
+
+
+#: What a course before its first evaluation says of it.
+_NOT_EVALUATED: dict[str, Any] = dict.fromkeys(
+    [
+        "date",
+        "spd_mm2",
+        "change_from_baseline_pct",
+        "change_from_nadir_pct",
+        "response",
+        "confirmable_from",
+    ]
+)
+
+
+def _head(head: tuple[str, GuidelineRef]) -> dict[str, Any]:
+    return {"notice": head[0], "guideline": _guideline(head[1])}
+
+
+def _rule_key(rec: Recommendation) -> tuple[object, ...]:
+    return (rec.action, rec.stop_reason, rec.rule, rec.title, rec.reasoning, id(rec.sources))
+
+
+def _rule(rec: Recommendation) -> dict[str, Any]:
+    """What the guideline says and why: the same for every course the rule decides."""
+    return {
         "recommendation": rec.action,
         "recommendation_text": guideline_says(rec.action, rec.stop_reason),
         "stop_reason": rec.stop_reason,
         "rule": rec.rule,
         "rule_title": rec.title,
         "reasoning": rec.reasoning,
-        "sources": _at(_sources(rec.sources), COURSE),
-        "explanation": "\n".join(_explanation(rec, arithmetic[-1] if arithmetic else None)),
-        "cautions": _at(_notes(rec.cautions), COURSE),
-        "clinician_decision": _decision(decision, rec),
-        "cohort": _cohort(course.cohort, COURSE),
-        "cohort_note": course.cohort_note,
-        "cohort_this_course": _cohort(course.cohort_this_course, COURSE),
-        "cohort_this_course_note": course.cohort_this_course_note,
-        "assessments": list(map(_assessment, course.assessments, arithmetic)),
+        "sources": _sources(rec.sources),
     }
 
 
@@ -144,49 +177,14 @@ def _decision(decision: ClinicianDecision | None, now: Recommendation) -> dict[s
     """The decision as recorded, ``stale`` and, when stale, the sentence that says so."""
     if decision is None:
         return None
-    seen = None if decision.seen is None else to_data(decision.seen)
-    return _data(decision) | {"seen": seen, "stale_note": common.stale_text(decision, now)}
-
-
-#: The fields of a review's objects that hold lists of numbers (diameters): written as
-#: :class:`Raw`, on one line, by orjson as by dumps_exact (tests/hardening/test_json_fast.py
-#: checks that a review's data holds no other list of numbers, and no float or Decimal:
-#: the fields typed ``Decimal`` are written as :class:`Raw` too).
-NUMBER_LISTS = frozenset({"diameters", "nadir_diameters"})
-
-#: A field's name and how it is written as :class:`Raw`.
-Converter = tuple[str, Callable[[Any], Raw]]
-
-
-def _data(obj: Any) -> dict[str, Any]:
-    """A review object's fields, in their order (nested objects are left to the caller)."""
-    names, values, converters = _shape(type(obj))
-    data = dict(zip(names, values(obj), strict=True))
-    for name, raw in converters:
-        if data[name] is not None:
-            data[name] = raw(data[name])
-    return data
-
-
-@cache
-def _shape(
-    kind: type,
-) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[Converter, ...]]:
-    names = kind.__struct_fields__
-    values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
-    hints = get_type_hints(kind)
-    lists = [(name, raw_numbers) for name in names if name in NUMBER_LISTS]
-    numbers = [(name, raw_number) for name in names if _is_decimal(hints[name])]
-    return names, values, (*lists, *numbers)
-
-
-def _is_decimal(hint: Any) -> bool:
-    """``Decimal`` or ``Decimal | None`` (a tuple of them is a list of numbers)."""
-    return hint is Decimal or (get_origin(hint) is not tuple and Decimal in get_args(hint))
-
-
-def _number(value: Decimal | None) -> Raw | None:
-    return None if value is None else raw_number(value)
+    return {
+        "action": decision.action,
+        "reason": decision.reason,
+        "differs": decision.differs,
+        "seen": None if decision.seen is None else to_data(decision.seen),
+        "stale": decision.stale,
+        "stale_note": common.stale_text(decision, now),
+    }
 
 
 def _explanation(rec: Recommendation, latest: Sequence[str] | None) -> list[str]:
@@ -196,18 +194,105 @@ def _explanation(rec: Recommendation, latest: Sequence[str] | None) -> list[str]
 
 
 def _assessment(result: AssessmentResult, arithmetic: Sequence[str]) -> dict[str, Any]:
-    data = _data(result)
-    del data["lesions"], data["new_lesions"]  # written last, after the evaluation's own fields
-    data["non_measurable"] = [_data(site) for site in result.non_measurable]
-    data["lesions"] = [_data(lesion) for lesion in result.lesions]
-    data["new_lesions"] = [_data(lesion) for lesion in result.new_lesions]
-    data["arithmetic"] = list(arithmetic)
-    return data
+    return {
+        "course": result.course,
+        "date": result.date,
+        "day": result.day,
+        "non_measurable": list(map(_site_result, result.non_measurable)),
+        "after_progression": result.after_progression,
+        "spd_mm2": _number(result.spd_mm2),
+        "spd_nadir_before_mm2": raw_number(result.spd_nadir_before_mm2),
+        "change_from_baseline_pct": _number(result.change_from_baseline_pct),
+        "change_from_nadir_pct": _number(result.change_from_nadir_pct),
+        "response": result.response,
+        "basis": result.basis,
+        "first_seen": result.first_seen,
+        "confirmable_from": result.confirmable_from,
+        "confirmed_on": result.confirmed_on,
+        "confirmed": result.confirmed,
+        "lesions": list(map(_lesion, result.lesions)),
+        "new_lesions": list(map(_new_lesion, result.new_lesions)),
+        "arithmetic": arithmetic,
+    }
+
+
+def _baseline(lesion: BaselineLesion) -> dict[str, Any]:
+    return {
+        "id": lesion.id,
+        "site": lesion.site,
+        "method": lesion.method,
+        "diameters": _pair(lesion.diameters),
+        "product_mm2": raw_number(lesion.product_mm2),
+    }
+
+
+def _lesion(lesion: LesionResult) -> dict[str, Any]:
+    return {
+        "id": lesion.id,
+        "site": lesion.site,
+        "status": lesion.status,
+        "diameters": _pair(lesion.diameters),
+        "product_mm2": _number(lesion.product_mm2),
+        "nadir_before_mm2": raw_number(lesion.nadir_before_mm2),
+        "change_from_nadir_pct": _number(lesion.change_from_nadir_pct),
+        "progressing": lesion.progressing,
+        "growing": lesion.growing,
+        "nadir_diameters": _pair(lesion.nadir_diameters),
+    }
+
+
+def _site(site: NonMeasurableSite) -> dict[str, Any]:
+    return {"id": site.id, "site": site.site, "method": site.method}
+
+
+def _site_result(site: NonMeasurableResult) -> dict[str, Any]:
+    return {"id": site.id, "site": site.site, "status": site.status}
+
+
+def _new_lesion(lesion: NewLesionResult) -> dict[str, Any]:
+    return {
+        "site": lesion.site,
+        "diameters": _pair(lesion.diameters),
+        "product_mm2": _number(lesion.product_mm2),
+    }
+
+
+def _number(value: Decimal | None) -> Raw | None:
+    return None if value is None else Raw(number_text(value))
+
+
+def _pair(pair: tuple[Decimal, Decimal] | None) -> Raw | None:
+    """Two diameters, on one line."""
+    if pair is None:
+        return None
+    first, second = pair
+    return Raw(f"[{_diameter(first)}, {_diameter(second)}]")
+
+
+#: Diameters already written, by value, each with the very object written: the loader
+#: keeps one object per value (``case.model._CHECKED``), so that a batch's diameters are
+#: found again, their hash kept in the object (writing a Decimal took some 2,000
+#: instructions; a review writes some forty diameters). Another object of the same value
+#: is written anew (``1.0`` and ``1`` are equal, but written apart). Emptied when it fills.
+_DIAMETERS: dict[Decimal, tuple[Decimal, str]] = {}
+_MAX_DIAMETERS = 8192
+
+
+def _diameter(value: Decimal) -> str:
+    try:
+        found = _DIAMETERS.get(value)
+    except TypeError:  # a signalling NaN cannot be hashed
+        return number_text(value)
+    if found is None or found[0] is not value:
+        if len(_DIAMETERS) >= _MAX_DIAMETERS:
+            _DIAMETERS.clear()
+        found = _DIAMETERS[value] = (value, number_text(value))
+    return found[1]
 
 
 # Notes, citations, the guideline and the cohorts come from the guideline file and the
 # paper's tables: a few hundred distinct ones serve every review of a run, so each is
-# written once (keyed by value: these models are frozen).
+# written once for each depth where it goes (json_blocks.py).
 
 
 @common.by_identity
@@ -219,21 +304,27 @@ def _notes(notes: tuple[Note, ...]) -> Fragment:
 @common.by_identity
 @lru_cache(maxsize=1024)
 def _sources(sources: tuple[Citation, ...]) -> Fragment:
-    return Fragment([_data(c) for c in sources])
+    return Fragment([{"key": c.key, "text": c.text} for c in sources])
 
 
-@common.by_identity
-@lru_cache(maxsize=16)
-def _shared(guideline: GuidelineRef) -> Fragment:
-    return Fragment(_data(guideline))
+def _guideline(guideline: GuidelineRef) -> Fragment:
+    g = guideline
+    return Fragment({"id": g.id, "version": g.version, "status": g.status, "title": g.title})
 
 
 def _note(note: Note) -> dict[str, Any]:
     return {"id": note.id, "text": note.text, "sources": _sources(note.sources)}
 
 
-def _cohort(answer: CohortAnswer | None, level: int) -> Block | None:
-    return None if answer is None else _at(_cohort_block(answer), level)
+def _course_notes(notes: tuple[Note, ...], blocks: list[bytes]) -> list[dict[str, Any]]:
+    """A course's notes, written with it: most of them are made for the case (a date, a
+    size), and writing each new set of them as a block took longer than orjson does."""
+    if not notes:  # most: a comprehension is a call of its own
+        return []
+    return [
+        {"id": note.id, "text": note.text, "sources": SOURCES_NOTE.hole(note.sources, blocks)}
+        for note in notes
+    ]
 
 
 @common.by_identity
@@ -259,3 +350,16 @@ def _cohort_block(answer: CohortAnswer) -> Fragment:
             "notes": list(answer.notes),
         }
     )
+
+
+#: The depth of a review's fields, of a course's and of a course's notes'.
+TOP, COURSE, COURSE_NOTE = 1, 3, 5
+_HEAD = Runs(_head, TOP, limit=16)
+_RULE = Runs(_rule, COURSE)
+NOTES_TOP = Shared(_notes, TOP)
+SOURCES_NOTE = Shared(_sources, COURSE_NOTE, by_items=True)
+COHORT_TOP, COHORT_COURSE = Shared(_cohort_block, TOP), Shared(_cohort_block, COURSE)
+
+
+def _cohort(answer: CohortAnswer | None, shared: Shared, blocks: list[bytes]) -> Raw | None:
+    return None if answer is None else shared.hole(answer, blocks)

@@ -1,7 +1,7 @@
 """A review's JSON written by orjson is, byte for byte, what the exact writer writes.
 
-``render_json`` hands a review's data to orjson (``dumps_fast``) and falls back on the
-exact writer (``dumps_exact``) where orjson cannot write it: a file name that is not
+``render_json`` hands a review's data to orjson (``dumps_holes``) and falls back on the
+exact writer (``exact_holes``) where orjson cannot write it: a file name that is not
 valid Unicode, an integer beyond 64 bits. The two agree only if the data holds its
 floats and lists of numbers as ``Raw`` (orjson lays those out its own way), and if the
 document's check for characters to escape (``json_safe_utf8``) is ``json_safe``'s.
@@ -22,7 +22,17 @@ from hypothesis import strategies as st
 from il2tui.case.files import case_from_data
 from il2tui.clinical.model import Review
 from il2tui.clinical.review import review_case
-from il2tui.core.jsonio import Fragment, Raw, dumps_exact, dumps_fast, loads_exact, raw_numbers
+from il2tui.core.jsonio import (
+    Fragment,
+    Raw,
+    dumps_exact,
+    dumps_fast,
+    dumps_holes,
+    exact_holes,
+    loads_exact,
+    number_text,
+    raw_numbers,
+)
 from il2tui.core.textsafe import json_safe, json_safe_utf8, json_string
 from il2tui.report.to_json import render_json, review_data
 from tests.hardening.hostile_text import FIXED, case_with
@@ -42,9 +52,9 @@ REVIEWS += [(f"hostile/{name}.json", review_case(case_with(text))) for name, tex
 
 @pytest.mark.parametrize(("source", "review"), REVIEWS, ids=[s for s, _ in REVIEWS])
 def test_orjson_writes_what_the_exact_writer_writes(source: str, review: Review) -> None:
-    data = review_data(review, source)
-    assert dumps_fast(data) is not None  # every golden and hostile case goes the fast way
-    assert render_json(review, source) == dumps_exact(data, strings=json_string)
+    data, blocks = review_data(review, source)
+    assert dumps_holes(data) is not None  # every golden and hostile case goes the fast way
+    assert render_json(review, source) == exact_holes(data, blocks, json_string).decode()
 
 
 @pytest.mark.parametrize(("source", "review"), REVIEWS, ids=[s for s, _ in REVIEWS])
@@ -52,7 +62,7 @@ def test_a_review_holds_no_float_decimal_or_list_of_numbers_but_as_raw_text(
     source: str, review: Review
 ) -> None:
     """orjson writes a Decimal only through a call back into Python: a review's are Raw."""
-    for where, value in _walk(review_data(review, source), "review"):
+    for where, value in _walk(review_data(review, source)[0], "review"):
         assert not isinstance(value, float | Decimal), where
         if isinstance(value, list | tuple) and value:
             assert not all(isinstance(v, int | Decimal) for v in value), where
@@ -72,11 +82,20 @@ def _walk(value: Any, where: str) -> Iterator[tuple[str, Any]]:
 
 def test_a_file_name_that_is_not_valid_unicode_is_written_the_exact_way() -> None:
     source, review = "cases/\udcff.json", REVIEWS[0][1]  # as os.fsdecode gives a bad byte
-    data = review_data(review, source)
-    assert dumps_fast(data) is None
+    data, blocks = review_data(review, source)
+    assert dumps_holes(data) is None
     written = render_json(review, source)
-    assert written == dumps_exact(data, strings=json_string)
+    assert written == exact_holes(data, blocks, json_string).decode()
     assert '"source": "cases/\\udcff.json"' in written
+
+
+@pytest.mark.parametrize(("source", "review"), REVIEWS, ids=[s for s, _ in REVIEWS])
+def test_the_exact_way_writes_the_rest_of_a_review_as_the_fast_way(
+    source: str, review: Review
+) -> None:
+    """Hostile text in every field the case has: only the file name's line differs."""
+    fast = render_json(review, "cases/x.json").replace('"cases/x.json"', '"cases/\\udcff.json"')
+    assert render_json(review, "cases/\udcff.json") == fast
 
 
 @pytest.mark.parametrize(
@@ -106,6 +125,23 @@ def test_any_value_with_its_number_lists_raw_is_written_alike(value: object) -> 
         fast = dumps_fast(document)
         assert fast is not None
         assert fast.decode() == dumps_exact(document)
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False)
+    | st.decimals(allow_nan=False, allow_infinity=False, places=8, max_value=10**6)
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+)
+def test_a_number_is_written_as_the_exact_writer_writes_it(value: Decimal | int | float) -> None:
+    """Exponents (``1E-8``, ``1E+2``), ``-0`` and trailing zeros included."""
+    assert number_text(value) == dumps_exact(value).removesuffix("\n")
+
+
+@pytest.mark.parametrize("value", [Decimal("NaN"), Decimal("-Infinity"), Decimal("sNaN1")])
+def test_a_number_json_cannot_hold_is_refused(value: Decimal) -> None:
+    with pytest.raises(ValueError, match="cannot write"):
+        number_text(value)
 
 
 def test_a_raw_text_is_written_as_it_is() -> None:
