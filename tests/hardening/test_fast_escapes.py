@@ -144,7 +144,14 @@ def test_lines_alike_but_for_their_digits_are_escaped_alike(text: str) -> None:
 def test_the_remembered_patterns_are_bounded() -> None:
     for n in range(textsafe._MAX_PATTERNS + 10):
         markdown("x" * (n % 64) + "y" * (n // 64))
-    assert 0 < len(textsafe._AS_IS) <= textsafe._MAX_PATTERNS
+        assert 0 < len(textsafe._AS_IS) <= textsafe._MAX_PATTERNS
+
+
+def test_a_line_left_as_it_is_does_not_let_another_pass() -> None:
+    """What is remembered of a line that needs nothing is kept to lines of its pattern."""
+    textsafe._AS_IS.clear()
+    assert markdown("see the 2 notes") == "see the 2 notes"
+    assert markdown("see the *2* notes") == "see the \\*2\\* notes"
 
 
 CATEGORIES = get_args(Category)
