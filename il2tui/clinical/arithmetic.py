@@ -56,22 +56,20 @@ def assessment_lines(
 
 def lesion_line(row: LesionResult, escape: Callable[[str], str] | None = None) -> str:
     """One baseline lesion at one evaluation, with its product and its nadir."""
-    name = f"{row.id} ({row.site})" if row.site else row.id  # lesion_name, inlined
+    name = lesion_name(row.id, row.site)
     if escape is not None:
         name = escape(name)
     if row.diameters is None:
         return f"{name}: not assessed"
-    number = display.number  # the numbers written here are never None: no area() needed
-    nadir = number(row.nadir_before_mm2)
+    nadir = display.area(row.nadir_before_mm2)
     if row.status == "disappeared":
-        return f"{name}: disappeared (0 × 0; nadir {nadir} mm²)"
-    across, by = row.diameters
-    size = f"{number(across)} × {number(by)} = {display.area(row.product_mm2)}"
+        return f"{name}: disappeared (0 × 0; nadir {nadir})"
+    size = f"{display.diameters(row.diameters)} = {display.area(row.product_mm2)}"
     if row.status == "reappeared":
         return f"{name}: {size}, measurable again after disappearing"
     growing = ", growing" if row.growing and not row.progressing else ""
     change = display.pct(row.change_from_nadir_pct)
-    return f"{name}: {size} ({change} on nadir {nadir} mm²{growing})"
+    return f"{name}: {size} ({change} on nadir {nadir}{growing})"
 
 
 def site_line(site: NonMeasurableResult) -> str:

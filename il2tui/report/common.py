@@ -6,7 +6,7 @@ Every function returns plain lines; the caller escapes them for its medium
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache, wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -55,13 +55,14 @@ def by_identity(function: Callable[..., R], limit: int = 1024) -> Callable[..., 
     return remembered
 
 
-def utf8_lines(lines: list[str]) -> bytes | None:
-    """The lines in UTF-8, each ended by a line break; ``None`` when one holds a lone
-    surrogate, which UTF-8 cannot write. Encoded line by line: most lines are ASCII or
-    Latin-1, which encode by copying, whereas one ``–`` makes a joined document two bytes
-    a character, encoded character by character (twice the time)."""
+def utf8_lines(lines: Sequence[str | bytes]) -> bytes | None:
+    """The lines in UTF-8, each ended by a line break (a ``bytes`` line is taken as it is:
+    a block already encoded); ``None`` when one holds a lone surrogate, which UTF-8 cannot
+    write. Encoded line by line: most lines are ASCII or Latin-1, which encode by copying,
+    whereas one ``–`` makes a joined document two bytes a character, encoded character by
+    character (twice the time)."""
     try:
-        encoded = [line.encode() for line in lines]
+        encoded = [line.encode() if type(line) is str else line for line in lines]
     except UnicodeEncodeError:
         return None
     encoded.append(b"")
@@ -117,11 +118,9 @@ def baseline_lines(review: Review, escape: Callable[[str], str] | None = None) -
         return ["Baseline: not entered yet"]
     when, spd = display.date_text(review.baseline_date), display.area(review.baseline_spd_mm2)
     lines = [f"Baseline {when}: SPD {spd}"]
-    number = display.number
     for lesion in review.baseline:
         head = f"{lesion.id} ({lesion.site}), {lesion.method}"
-        across, by = lesion.diameters
-        size = f"{number(across)} × {number(by)} = {display.area(lesion.product_mm2)}"
+        size = f"{display.diameters(lesion.diameters)} = {display.area(lesion.product_mm2)}"
         lines.append(f"{head if escape is None else escape(head)}: {size}")
     sites = []
     for site in review.non_measurable:
@@ -157,6 +156,28 @@ def recommendation_line(rec: Recommendation) -> str:
 def rule_line(action: Action, stop_reason: StopReason | None, rule: str, title: str) -> str:
     """:func:`recommendation_line` of a recommendation's action, rule and title."""
     return f"{guideline_says(action, stop_reason)} (rule {rule}: {title})"
+
+
+def by_rule(make: Callable[[str, str], R]) -> Callable[[Recommendation], R]:
+    """``make(answer, why)`` for a recommendation, made once per rule: ``answer`` is its
+    :func:`recommendation_line`, ``why`` the rule's reasoning with its :func:`cite`. Every
+    recommendation by a rule says the same, and a run holds a few rules."""
+
+    @lru_cache(maxsize=256)
+    def made(
+        action: Action,
+        stop_reason: StopReason | None,
+        rule: str,
+        title: str,
+        reasoning: str,
+        sources: tuple[Citation, ...],
+    ) -> R:
+        return make(rule_line(action, stop_reason, rule, title), reasoning + cite_sources(sources))
+
+    def of(rec: Recommendation) -> R:
+        return made(rec.action, rec.stop_reason, rec.rule, rec.title, rec.reasoning, rec.sources)
+
+    return of
 
 
 def notice_line(review: Review) -> str:

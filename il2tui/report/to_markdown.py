@@ -14,14 +14,10 @@ from functools import lru_cache
 
 from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import (
-    Action,
-    Citation,
     ClinicianDecision,
     CourseReview,
     Note,
-    Recommendation,
     Review,
-    StopReason,
 )
 from il2tui.clinical.wording import recommendation_words
 from il2tui.core import display
@@ -47,14 +43,10 @@ def render_markdown(review: Review, source: str | None = None) -> str:
 
 def render_markdown_utf8(review: Review, source: str | None = None) -> bytes | str:
     """:func:`render_markdown` in UTF-8, for standard output: the blocks as they were
-    made and the review's own lines encoded one by one (see :func:`common.utf8_lines`);
+    made and the review's own lines encoded one by one (:func:`common.utf8_lines`);
     as text if a line holds a lone surrogate, for the output to answer as it does for text."""
-    parts = review_parts(review, source)
-    try:
-        document = [part.encode() if type(part) is str else part for part in parts]
-    except UnicodeEncodeError:
-        return render_markdown(review, source)
-    return b"\n".join(document) + b"\n"
+    document = common.utf8_lines(review_parts(review, source))
+    return document if document is not None else render_markdown(review, source)
 
 
 def _text(part: Part) -> str:
@@ -123,22 +115,10 @@ def _notes(notes: tuple[Note, ...], title: str) -> tuple[bytes, ...]:
     return ("\n".join(lines).encode(),)
 
 
-def _rule(rec: Recommendation) -> bytes:
+@common.by_rule
+def _rule(answer: str, why: str) -> bytes:
     """The guideline's answer and the rule's reasoning: a few rules serve every review."""
-    return _rule_block(rec.action, rec.stop_reason, rec.rule, rec.title, rec.reasoning, rec.sources)
-
-
-@lru_cache(maxsize=256)
-def _rule_block(
-    action: Action,
-    stop_reason: StopReason | None,
-    rule: str,
-    title: str,
-    reasoning: str,
-    sources: tuple[Citation, ...],
-) -> bytes:
-    answer = f"- **{md(common.rule_line(action, stop_reason, rule, title))}**"
-    return f"{answer}\n  - Why: {md(reasoning + common.cite_sources(sources))}".encode()
+    return f"- **{md(answer)}**\n  - Why: {md(why)}".encode()
 
 
 @common.by_identity

@@ -17,13 +17,9 @@ from functools import lru_cache
 
 from il2tui.clinical.arithmetic import assessment_lines
 from il2tui.clinical.model import (
-    Action,
-    Citation,
     CourseReview,
     Note,
-    Recommendation,
     Review,
-    StopReason,
 )
 from il2tui.core import display
 from il2tui.core.textsafe import plain
@@ -129,23 +125,10 @@ def _cohort_block(answer: CohortAnswer, heading: str) -> tuple[bytes]:
     return (_block(_IN1 + line for line in common.cohort_lines(answer, heading)),)
 
 
-def _rule(rec: Recommendation) -> bytes:
+@common.by_rule
+def _rule(answer: str, why: str) -> bytes:
     """The guideline's answer and the rule's reasoning: a few rules serve every review."""
-    return _rule_block(rec.action, rec.stop_reason, rec.rule, rec.title, rec.reasoning, rec.sources)
-
-
-@lru_cache(maxsize=256)
-def _rule_block(
-    action: Action,
-    stop_reason: StopReason | None,
-    rule: str,
-    title: str,
-    reasoning: str,
-    sources: tuple[Citation, ...],
-) -> bytes:
-    answer = common.rule_line(action, stop_reason, rule, title)
-    why = f"{_IN2}Why: {reasoning}{common.cite_sources(sources)}"
-    return _block([_IN1 + answer, why])
+    return _block([_IN1 + answer, f"{_IN2}Why: {why}"])
 
 
 @common.by_identity
