@@ -91,14 +91,23 @@ def test_a_line_with_a_lone_surrogate_is_not_encoded() -> None:
     "text", ["0", "-0", "-0.00", "0E+3", "1E+3", "1037.40", "0.00390625", "NaN", "sNaN", "-Inf"]
 )
 def test_a_remembered_number_is_written_as_at_first(text: str) -> None:
-    """``display.number`` remembers decimals by value: ``0`` and ``-0`` are equal but
-    written apart, so zero is never remembered; neither are NaNs."""
+    """``display.number`` remembers decimals by their ``str()``: ``0`` and ``-0``, ``1037.4``
+    and ``1037.400``, are equal but each is written as it is, and NaNs are written too."""
     from decimal import Decimal
 
     first = display.number(Decimal(text))
     for other in ("0", "-0", "1037.4", "1037.400", "1E+3", "1000"):
         display.number(Decimal(other))
     assert display.number(Decimal(text)) == first == display._number(Decimal(text))
+
+
+@settings(max_examples=500)
+@given(st.lists(st.decimals(allow_nan=True, allow_infinity=True), min_size=1, max_size=6))
+def test_every_decimal_is_written_as_the_general_way_writes_it(values: list) -> None:
+    """Whatever came before: the table keyed by ``str()`` never gives a decimal the
+    text of another, equal or not (``1E+3`` and ``1000``, ``0.50`` and ``0.5``)."""
+    for value in values:
+        assert display.number(value) == display._number(value)
 
 
 #: ``textsafe``'s inline pattern before it started with one class of all the candidates.
