@@ -19,7 +19,6 @@ from il2tui.case.rules import consistency_problems
 from il2tui.core.errors import InputFileError, format_path, show
 from il2tui.core.jsonio import JSONInputError, dumps_exact, loads_exact
 from il2tui.core.reading import Fingerprint, read_small_text
-from il2tui.core.storage import atomic_write_text
 
 __all__ = [
     "CaseError",
@@ -84,6 +83,8 @@ def save_case(case: Case, path: Path) -> Fingerprint:
 
     Returns the fingerprint of the file written.
     """
+    from il2tui.core.storage import atomic_write_text  # tempfile: only when a case is saved
+
     return atomic_write_text(path, dump_case(case), MAX_FILE_BYTES)
 
 

@@ -140,3 +140,5 @@ def test_a_plain_review_loads_neither_typer_nor_pydantic() -> None:
     loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     assert "il2tui.clinical.review" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("typer", "click", "pydantic")}
+    # a review saves nothing: the atomic writer and its tempfile load only to save a case
+    assert not {"il2tui.core.storage", "tempfile"} & loaded
