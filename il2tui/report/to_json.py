@@ -62,10 +62,21 @@ def render_json_utf8(review: Review, source: str | None = None) -> bytes:
     document = dumps_holes(data)
     if document is None:
         return exact_holes(data, blocks, json_string)
-    written = document.replace(HOLE_BYTE, b"")  # the blocks are written with json_string
-    if json_safe_utf8(written) != written:  # escaped piece by piece: json_safe is char by char
+    if not _nothing_to_escape(document):  # escaped piece by piece: json_safe is char by char
         document = HOLE_BYTE.join(map(json_safe_utf8, document.split(HOLE_BYTE)))
-    return splice(document, blocks)
+    return splice(document, blocks)  # the blocks are written with json_string
+
+
+#: What :func:`json_safe_utf8` leaves as it is without a look, and the holes' NUL bytes.
+_PLAIN_OR_HOLE = bytes(range(0x20, 0x7F)) + b"\n" + HOLE_BYTE
+
+
+def _nothing_to_escape(document: bytes) -> bool:
+    """Whether :func:`json_safe_utf8` leaves the text around the holes as it is, checked
+    with the holes in (taking them out first copied the document): only its bytes that
+    are not printable ASCII are looked at, a few dozen in a review."""
+    others = document.translate(None, _PLAIN_OR_HOLE)
+    return not others or others.decode().isprintable()
 
 
 def review_data(review: Review, source: str | None = None) -> tuple[dict[str, Any], list[bytes]]:
