@@ -237,19 +237,47 @@ def _baseline(lesion: BaselineLesion) -> dict[str, Any]:
     }
 
 
-def _lesion(lesion: LesionResult) -> dict[str, Any]:
-    return {
-        "id": lesion.id,
-        "site": lesion.site,
-        "status": lesion.status,
-        "diameters": _pair(lesion.diameters),
-        "product_mm2": _number(lesion.product_mm2),
-        "nadir_before_mm2": raw_number(lesion.nadir_before_mm2),
-        "change_from_nadir_pct": _number(lesion.change_from_nadir_pct),
-        "progressing": lesion.progressing,
-        "growing": lesion.growing,
-        "nadir_diameters": _pair(lesion.nadir_diameters),
-    }
+def _lesion(lesion: LesionResult) -> Raw:
+    """A lesion at an evaluation, as its dict of fields would be written at its depth, in
+    one text (a dict of ten fields, five Raws for its numbers and orjson writing them took
+    a seventh of a review's JSON); tests/hardening/test_json_lesions.py checks it against
+    the dict written by :func:`~il2tui.core.jsonio.dumps_exact`."""
+    product, change = lesion.product_mm2, lesion.change_from_nadir_pct
+    return Raw(
+        f"{_lesion_head(lesion.id, lesion.site, lesion.status)}"
+        f'{_pair_text(lesion.diameters)},{_FIELD}"product_mm2": '
+        f'{"null" if product is None else number_text(product)},{_FIELD}"nadir_before_mm2": '
+        f'{number_text(lesion.nadir_before_mm2)},{_FIELD}"change_from_nadir_pct": '
+        f'{"null" if change is None else number_text(change)},{_FIELD}"progressing": '
+        f'{_LITERALS[lesion.progressing]},{_FIELD}"growing": {_LITERALS[lesion.growing]},'
+        f'{_FIELD}"nadir_diameters": {_pair_text(lesion.nadir_diameters)}{_LESION_END}'
+    )
+
+
+#: Where a lesion's fields go (an evaluation's lesion is at depth 6: review, courses,
+#: course, assessments, assessment, lesions), and how it ends.
+_LESION_LEVEL = 6
+_FIELD = "\n" + "  " * (_LESION_LEVEL + 1)
+_LESION_END = "\n" + "  " * _LESION_LEVEL + "}"
+_LITERALS = {True: "true", False: "false"}
+
+
+def _lesion_head(lesion_id: str, site: str, status: str) -> str:
+    """A lesion's text up to its diameters, the same at every evaluation of a lesion."""
+    key = (lesion_id, site, status)
+    head = _HEADS.get(key)
+    if head is None:
+        if len(_HEADS) >= _MAX_HEADS:
+            _HEADS.clear()
+        head = _HEADS[key] = (
+            f'{{{_FIELD}"id": {json_string(lesion_id)},{_FIELD}"site": {json_string(site)},'
+            f'{_FIELD}"status": {json_string(status)},{_FIELD}"diameters": '
+        )
+    return head
+
+
+_HEADS: dict[tuple[str, str, str], str] = {}
+_MAX_HEADS = 4096
 
 
 def _site(site: NonMeasurableSite) -> dict[str, Any]:
@@ -274,10 +302,13 @@ def _number(value: Decimal | None) -> Raw | None:
 
 def _pair(pair: tuple[Decimal, Decimal] | None) -> Raw | None:
     """Two diameters, on one line."""
+    return None if pair is None else Raw(_pair_text(pair))
+
+
+def _pair_text(pair: tuple[Decimal, Decimal] | None) -> str:
     if pair is None:
-        return None
-    first, second = pair
-    return Raw(f"[{_diameter(first)}, {_diameter(second)}]")
+        return "null"
+    return f"[{_diameter(pair[0])}, {_diameter(pair[1])}]"
 
 
 #: Diameters already written, by value, each with the very object written: the loader
