@@ -90,6 +90,7 @@ def review_data(review: Review, source: str | None = None) -> tuple[dict[str, An
     """
     blocks: list[bytes] = []
     head = (review.notice, review.guideline)
+    notes = (review.eligibility, review.warnings, review.assumptions, review.cohort_first_course)
     data: dict[str, Any] = {
         "format": review.format,
         "source": source,  # left out below when there is none
@@ -106,10 +107,7 @@ def review_data(review: Review, source: str | None = None) -> tuple[dict[str, An
         "best_response_first_seen": review.best_response_first_seen,
         "response_duration_days": review.response_duration_days,
         "response_ongoing": review.response_ongoing,
-        "eligibility": NOTES_TOP.hole(review.eligibility, blocks),
-        "warnings": NOTES_TOP.hole(review.warnings, blocks),
-        "assumptions": NOTES_TOP.hole(review.assumptions, blocks),
-        "cohort_first_course": _cohort(review.cohort_first_course, COHORT_TOP, blocks),
+        "eligibility": _NOTES.hole(tuple(map(id, notes)), notes, blocks),  # to the cohort
         "courses": [_course(course, blocks) for course in review.courses],  # blocks in order
     }
     if source is None:
@@ -122,6 +120,8 @@ def _course(course: CourseReview, blocks: list[bytes]) -> dict[str, Any]:
     assessments = list(map(_assessment, course.assessments, arithmetic))  # holds no block
     last = assessments[-1] if assessments else _NOT_EVALUATED  # its numbers written once
     rec = course.recommendation
+    cohorts = (course.cohort, course.cohort_note, course.cohort_this_course)
+    cohorts += (course.cohort_this_course_note,)
     return {
         "number": course.number,
         "start": course.start,
@@ -142,10 +142,7 @@ def _course(course: CourseReview, blocks: list[bytes]) -> dict[str, Any]:
         "explanation": "\n".join(_explanation(rec, arithmetic[-1] if arithmetic else None)),
         "cautions": _course_notes(rec.cautions, blocks),
         "clinician_decision": _decision(course.clinician_decision, rec),
-        "cohort": _cohort(course.cohort, COHORT_COURSE, blocks),
-        "cohort_note": course.cohort_note,
-        "cohort_this_course": _cohort(course.cohort_this_course, COHORT_COURSE, blocks),
-        "cohort_this_course_note": course.cohort_this_course_note,
+        "cohort": _COHORTS.hole(_cohorts_key(cohorts), cohorts, blocks),  # and the three after
         "assessments": assessments,
     }
 
@@ -165,6 +162,33 @@ _NOT_EVALUATED: dict[str, Any] = dict.fromkeys(
 
 def _head(head: tuple[str, GuidelineRef]) -> dict[str, Any]:
     return {"notice": head[0], "guideline": _guideline(head[1])}
+
+
+def _notes_run(notes: tuple[Any, ...]) -> dict[str, Any]:
+    """A review's notes and the cohort of its first course: the same for many reviews."""
+    eligibility, warnings, assumptions, cohort = notes
+    return {
+        "eligibility": _notes(eligibility),
+        "warnings": _notes(warnings),
+        "assumptions": _notes(assumptions),
+        "cohort_first_course": None if cohort is None else _cohort_block(cohort),
+    }
+
+
+def _cohorts_key(cohorts: tuple[Any, ...]) -> tuple[object, ...]:
+    return (id(cohorts[0]), cohorts[1], id(cohorts[2]), cohorts[3])
+
+
+def _cohorts_run(cohorts: tuple[Any, ...]) -> dict[str, Any]:
+    """A course's cohorts and the notes that say why there is none: the same for many
+    courses."""
+    cohort, note, this_course, this_course_note = cohorts
+    return {
+        "cohort": None if cohort is None else _cohort_block(cohort),
+        "cohort_note": note,
+        "cohort_this_course": None if this_course is None else _cohort_block(this_course),
+        "cohort_this_course_note": this_course_note,
+    }
 
 
 def _rule_key(rec: Recommendation) -> tuple[object, ...]:
@@ -398,10 +422,6 @@ def _cohort_block(answer: CohortAnswer) -> Fragment:
 TOP, COURSE, COURSE_NOTE = 1, 3, 5
 _HEAD = Runs(_head, TOP, limit=16)
 _RULE = Runs(_rule, COURSE)
-NOTES_TOP = Shared(_notes, TOP)
+_NOTES = Runs(_notes_run, TOP)
+_COHORTS = Runs(_cohorts_run, COURSE)
 SOURCES_NOTE = Shared(_sources, COURSE_NOTE, by_items=True)
-COHORT_TOP, COHORT_COURSE = Shared(_cohort_block, TOP), Shared(_cohort_block, COURSE)
-
-
-def _cohort(answer: CohortAnswer | None, shared: Shared, blocks: list[bytes]) -> Raw | None:
-    return None if answer is None else shared.hole(answer, blocks)
