@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -87,3 +88,16 @@ def test_the_lesions_depth_is_where_an_evaluation_holds_them() -> None:
     assert orjson.dumps(document, option=orjson.OPT_INDENT_2) == orjson.dumps(
         plain, option=orjson.OPT_INDENT_2
     )
+
+
+def test_a_diameter_found_again_is_written_as_that_object() -> None:
+    """Diameters are found again by value and object: ``1`` and ``1.0`` are equal but
+    written apart, however often and in whatever order they come."""
+    one, one_point_zero = Decimal("1"), Decimal("1.0")
+    for _ in range(2):
+        assert to_json._pair_text((one, one)) == "[1, 1]"
+        assert to_json._pair_text((one, one_point_zero)) == "[1, 1.0]"
+        assert to_json._pair_text((one_point_zero, one_point_zero)) == "[1.0, 1.0]"
+        assert to_json._pair_text((one_point_zero, one)) == "[1.0, 1]"
+    with pytest.raises(ValueError, match="sNaN"):
+        to_json._pair_text((one, Decimal("sNaN")))
