@@ -62,10 +62,21 @@ def render_json_utf8(review: Review, source: str | None = None) -> bytes:
     document = dumps_holes(data)
     if document is None:
         return exact_holes(data, blocks, json_string)
-    written = document.replace(HOLE_BYTE, b"")  # the blocks are written with json_string
-    if json_safe_utf8(written) != written:  # escaped piece by piece: json_safe is char by char
+    if not _nothing_to_escape(document):  # escaped piece by piece: json_safe is char by char
         document = HOLE_BYTE.join(map(json_safe_utf8, document.split(HOLE_BYTE)))
-    return splice(document, blocks)
+    return splice(document, blocks)  # the blocks are written with json_string
+
+
+#: What :func:`json_safe_utf8` leaves as it is without a look, and the holes' NUL bytes.
+_PLAIN_OR_HOLE = bytes(range(0x20, 0x7F)) + b"\n" + HOLE_BYTE
+
+
+def _nothing_to_escape(document: bytes) -> bool:
+    """Whether :func:`json_safe_utf8` leaves the text around the holes as it is, checked
+    with the holes in (taking them out first copied the document): only its bytes that
+    are not printable ASCII are looked at, a few dozen in a review."""
+    others = document.translate(None, _PLAIN_OR_HOLE)
+    return not others or others.decode().isprintable()
 
 
 def review_data(review: Review, source: str | None = None) -> tuple[dict[str, Any], list[bytes]]:
@@ -79,6 +90,7 @@ def review_data(review: Review, source: str | None = None) -> tuple[dict[str, An
     """
     blocks: list[bytes] = []
     head = (review.notice, review.guideline)
+    notes = (review.eligibility, review.warnings, review.assumptions, review.cohort_first_course)
     data: dict[str, Any] = {
         "format": review.format,
         "source": source,  # left out below when there is none
@@ -95,10 +107,7 @@ def review_data(review: Review, source: str | None = None) -> tuple[dict[str, An
         "best_response_first_seen": review.best_response_first_seen,
         "response_duration_days": review.response_duration_days,
         "response_ongoing": review.response_ongoing,
-        "eligibility": NOTES_TOP.hole(review.eligibility, blocks),
-        "warnings": NOTES_TOP.hole(review.warnings, blocks),
-        "assumptions": NOTES_TOP.hole(review.assumptions, blocks),
-        "cohort_first_course": _cohort(review.cohort_first_course, COHORT_TOP, blocks),
+        "eligibility": _NOTES.hole(tuple(map(id, notes)), notes, blocks),  # to the cohort
         "courses": [_course(course, blocks) for course in review.courses],  # blocks in order
     }
     if source is None:
@@ -111,6 +120,8 @@ def _course(course: CourseReview, blocks: list[bytes]) -> dict[str, Any]:
     assessments = list(map(_assessment, course.assessments, arithmetic))  # holds no block
     last = assessments[-1] if assessments else _NOT_EVALUATED  # its numbers written once
     rec = course.recommendation
+    cohorts = (course.cohort, course.cohort_note, course.cohort_this_course)
+    cohorts += (course.cohort_this_course_note,)
     return {
         "number": course.number,
         "start": course.start,
@@ -131,10 +142,7 @@ def _course(course: CourseReview, blocks: list[bytes]) -> dict[str, Any]:
         "explanation": "\n".join(_explanation(rec, arithmetic[-1] if arithmetic else None)),
         "cautions": _course_notes(rec.cautions, blocks),
         "clinician_decision": _decision(course.clinician_decision, rec),
-        "cohort": _cohort(course.cohort, COHORT_COURSE, blocks),
-        "cohort_note": course.cohort_note,
-        "cohort_this_course": _cohort(course.cohort_this_course, COHORT_COURSE, blocks),
-        "cohort_this_course_note": course.cohort_this_course_note,
+        "cohort": _COHORTS.hole(_cohorts_key(cohorts), cohorts, blocks),  # and the three after
         "assessments": assessments,
     }
 
@@ -154,6 +162,33 @@ _NOT_EVALUATED: dict[str, Any] = dict.fromkeys(
 
 def _head(head: tuple[str, GuidelineRef]) -> dict[str, Any]:
     return {"notice": head[0], "guideline": _guideline(head[1])}
+
+
+def _notes_run(notes: tuple[Any, ...]) -> dict[str, Any]:
+    """A review's notes and the cohort of its first course: the same for many reviews."""
+    eligibility, warnings, assumptions, cohort = notes
+    return {
+        "eligibility": _notes(eligibility),
+        "warnings": _notes(warnings),
+        "assumptions": _notes(assumptions),
+        "cohort_first_course": None if cohort is None else _cohort_block(cohort),
+    }
+
+
+def _cohorts_key(cohorts: tuple[Any, ...]) -> tuple[object, ...]:
+    return (id(cohorts[0]), cohorts[1], id(cohorts[2]), cohorts[3])
+
+
+def _cohorts_run(cohorts: tuple[Any, ...]) -> dict[str, Any]:
+    """A course's cohorts and the notes that say why there is none: the same for many
+    courses."""
+    cohort, note, this_course, this_course_note = cohorts
+    return {
+        "cohort": None if cohort is None else _cohort_block(cohort),
+        "cohort_note": note,
+        "cohort_this_course": None if this_course is None else _cohort_block(this_course),
+        "cohort_this_course_note": this_course_note,
+    }
 
 
 def _rule_key(rec: Recommendation) -> tuple[object, ...]:
@@ -226,19 +261,48 @@ def _baseline(lesion: BaselineLesion) -> dict[str, Any]:
     }
 
 
-def _lesion(lesion: LesionResult) -> dict[str, Any]:
-    return {
-        "id": lesion.id,
-        "site": lesion.site,
-        "status": lesion.status,
-        "diameters": _pair(lesion.diameters),
-        "product_mm2": _number(lesion.product_mm2),
-        "nadir_before_mm2": raw_number(lesion.nadir_before_mm2),
-        "change_from_nadir_pct": _number(lesion.change_from_nadir_pct),
-        "progressing": lesion.progressing,
-        "growing": lesion.growing,
-        "nadir_diameters": _pair(lesion.nadir_diameters),
-    }
+def _lesion(lesion: LesionResult) -> Raw:
+    """A lesion at an evaluation, as its dict of fields would be written at its depth, in
+    one text (with a dict of ten fields and five Raws for its numbers, which orjson then
+    wrote, a review took some 26K instructions more, of 884K); tests/hardening/
+    test_json_lesions.py checks it against the dict written by
+    :func:`~il2tui.core.jsonio.dumps_exact`."""
+    product, change = lesion.product_mm2, lesion.change_from_nadir_pct
+    return Raw(
+        f"{_lesion_head(lesion.id, lesion.site, lesion.status)}"
+        f'{_pair_text(lesion.diameters)},{_FIELD}"product_mm2": '
+        f'{"null" if product is None else number_text(product)},{_FIELD}"nadir_before_mm2": '
+        f'{number_text(lesion.nadir_before_mm2)},{_FIELD}"change_from_nadir_pct": '
+        f'{"null" if change is None else number_text(change)},{_FIELD}"progressing": '
+        f'{_LITERALS[lesion.progressing]},{_FIELD}"growing": {_LITERALS[lesion.growing]},'
+        f'{_FIELD}"nadir_diameters": {_pair_text(lesion.nadir_diameters)}{_LESION_END}'
+    )
+
+
+#: Where a lesion's fields go (an evaluation's lesion is at depth 6: review, courses,
+#: course, assessments, assessment, lesions), and how it ends.
+_LESION_LEVEL = 6
+_FIELD = "\n" + "  " * (_LESION_LEVEL + 1)
+_LESION_END = "\n" + "  " * _LESION_LEVEL + "}"
+_LITERALS = {True: "true", False: "false"}
+
+
+def _lesion_head(lesion_id: str, site: str, status: str) -> str:
+    """A lesion's text up to its diameters, the same at every evaluation of a lesion."""
+    key = (lesion_id, site, status)
+    head = _HEADS.get(key)
+    if head is None:
+        if len(_HEADS) >= _MAX_HEADS:
+            _HEADS.clear()
+        head = _HEADS[key] = (
+            f'{{{_FIELD}"id": {json_string(lesion_id)},{_FIELD}"site": {json_string(site)},'
+            f'{_FIELD}"status": {json_string(status)},{_FIELD}"diameters": '
+        )
+    return head
+
+
+_HEADS: dict[tuple[str, str, str], str] = {}
+_MAX_HEADS = 4096
 
 
 def _site(site: NonMeasurableSite) -> dict[str, Any]:
@@ -263,10 +327,22 @@ def _number(value: Decimal | None) -> Raw | None:
 
 def _pair(pair: tuple[Decimal, Decimal] | None) -> Raw | None:
     """Two diameters, on one line."""
+    return None if pair is None else Raw(_pair_text(pair))
+
+
+def _pair_text(pair: tuple[Decimal, Decimal] | None) -> str:
+    """Two diameters on one line, each looked up here (two calls of :func:`_diameter` a
+    pair took as long as the look-ups)."""
     if pair is None:
-        return None
+        return "null"
     first, second = pair
-    return Raw(f"[{_diameter(first)}, {_diameter(second)}]")
+    try:
+        known, other = _DIAMETERS.get(first), _DIAMETERS.get(second)
+    except TypeError:  # a signalling NaN cannot be hashed
+        return f"[{_diameter(first)}, {_diameter(second)}]"
+    if known is None or known[0] is not first or other is None or other[0] is not second:
+        return f"[{_diameter(first)}, {_diameter(second)}]"
+    return f"[{known[1]}, {other[1]}]"
 
 
 #: Diameters already written, by value, each with the very object written: the loader
@@ -356,10 +432,6 @@ def _cohort_block(answer: CohortAnswer) -> Fragment:
 TOP, COURSE, COURSE_NOTE = 1, 3, 5
 _HEAD = Runs(_head, TOP, limit=16)
 _RULE = Runs(_rule, COURSE)
-NOTES_TOP = Shared(_notes, TOP)
+_NOTES = Runs(_notes_run, TOP)
+_COHORTS = Runs(_cohorts_run, COURSE)
 SOURCES_NOTE = Shared(_sources, COURSE_NOTE, by_items=True)
-COHORT_TOP, COHORT_COURSE = Shared(_cohort_block, TOP), Shared(_cohort_block, COURSE)
-
-
-def _cohort(answer: CohortAnswer | None, shared: Shared, blocks: list[bytes]) -> Raw | None:
-    return None if answer is None else shared.hole(answer, blocks)
