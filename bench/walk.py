@@ -8,7 +8,10 @@ went idle (reviews and evidence filled in). Frames are taken where Textual hands
 a composed update to its driver (``App._display``), so the Pilot's own idle
 polling (tens of milliseconds per key) is not counted. After each walk, as many
 screen switches of a minimal app (``minimal_app.Switching``), timed the same
-way, give the baseline: lines ending in ``baseline``.
+way, give the baseline: lines ending in ``baseline``. Each full garbage collection the
+assistant makes while the clinician reads a step (``memory.collect``, half a second after
+the step is drawn: a key pressed meanwhile waits for it) prints its duration twice, in a
+line ending in ``collect``.
 """
 
 from __future__ import annotations
@@ -25,12 +28,21 @@ sys.path.insert(1, str(Path(__file__).resolve().parent))
 from minimal_app import Switching
 
 from il2tui.case.demo import demo_case_text
+from il2tui.tui import memory
 from il2tui.tui.app import make_app
 from tests.tui import driver
 
 FRAMES: list[tuple[float, object]] = []
 TIMES: list[tuple[float, float]] = []
+COLLECTS: list[float] = []
 _untimed_answer = driver._answer
+_untimed_collect = memory.collect
+
+
+def _timed_collect() -> None:
+    start = time.perf_counter()
+    _untimed_collect()
+    COLLECTS.append(time.perf_counter() - start)
 
 
 async def _timed_answer(pilot) -> None:
@@ -73,10 +85,12 @@ def main() -> None:
     """Print a line per transition: seconds to the first and to the last frame of the new
     screen, and a third column ``baseline`` for the minimal app's page switches."""
     driver._answer = _timed_answer  # time every "Enter answers and moves on"
+    memory.collect = _timed_collect  # and every collection while a step is read
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     asyncio.run(_walk_once())  # warm-up walk: imports, evidence tables
     asyncio.run(_switch_pages(5))
     TIMES.clear()
+    COLLECTS.clear()
     for _ in range(runs):
         walked = len(TIMES)
         asyncio.run(_walk_once())
@@ -84,6 +98,7 @@ def main() -> None:
         asyncio.run(_switch_pages(len(ours)))  # as many switches, moments after
         print("\n".join(f"{first:.6f} {last:.6f}" for first, last in ours))
         print("\n".join(f"{a:.6f} {b:.6f} baseline" for a, b in TIMES[walked + len(ours) :]))
+    print("\n".join(f"{t:.6f} {t:.6f} collect" for t in COLLECTS))
 
 
 if __name__ == "__main__":
