@@ -287,22 +287,13 @@ _LESION_END = "\n" + "  " * _LESION_LEVEL + "}"
 _LITERALS = {True: "true", False: "false"}
 
 
+@lru_cache(maxsize=4096)
 def _lesion_head(lesion_id: str, site: str, status: str) -> str:
     """A lesion's text up to its diameters, the same at every evaluation of a lesion."""
-    key = (lesion_id, site, status)
-    head = _HEADS.get(key)
-    if head is None:
-        if len(_HEADS) >= _MAX_HEADS:
-            _HEADS.clear()
-        head = _HEADS[key] = (
-            f'{{{_FIELD}"id": {json_string(lesion_id)},{_FIELD}"site": {json_string(site)},'
-            f'{_FIELD}"status": {json_string(status)},{_FIELD}"diameters": '
-        )
-    return head
-
-
-_HEADS: dict[tuple[str, str, str], str] = {}
-_MAX_HEADS = 4096
+    return (
+        f'{{{_FIELD}"id": {json_string(lesion_id)},{_FIELD}"site": {json_string(site)},'
+        f'{_FIELD}"status": {json_string(status)},{_FIELD}"diameters": '
+    )
 
 
 def _site(site: NonMeasurableSite) -> dict[str, Any]:
@@ -331,18 +322,10 @@ def _pair(pair: tuple[Decimal, Decimal] | None) -> Raw | None:
 
 
 def _pair_text(pair: tuple[Decimal, Decimal] | None) -> str:
-    """Two diameters on one line, each looked up here (two calls of :func:`_diameter` a
-    pair took as long as the look-ups)."""
+    """Two diameters on one line (``null`` without them)."""
     if pair is None:
         return "null"
-    first, second = pair
-    try:
-        known, other = _DIAMETERS.get(first), _DIAMETERS.get(second)
-    except TypeError:  # a signalling NaN cannot be hashed
-        return f"[{_diameter(first)}, {_diameter(second)}]"
-    if known is None or known[0] is not first or other is None or other[0] is not second:
-        return f"[{_diameter(first)}, {_diameter(second)}]"
-    return f"[{known[1]}, {other[1]}]"
+    return f"[{_diameter(pair[0])}, {_diameter(pair[1])}]"
 
 
 #: Diameters already written, by value, each with the very object written: the loader
