@@ -7,6 +7,7 @@ an audit of thousands of files runs in constant memory.
 from __future__ import annotations
 
 import codecs
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -35,16 +36,25 @@ def run_review(
     sources = list(case_sources(paths, demo))
     output = Output(fmt, several=len(sources) > 1, emit=Stdout())
     failed = False
-    for name, load in sources:
+    for index, (name, load) in enumerate(sources):
         try:
             output.add(name, review_case(load(), guideline, assumptions))
         except InputFileError as exc:
             error_line(str(exc))
             failed = True
+        if index == 0:
+            _keep_to_the_end()
     output.close()
     with writing_output():
         sys.stdout.flush()
     return failed
+
+
+def _keep_to_the_end() -> None:
+    """What the process holds after its first review (the modules, the guideline, the
+    paper's tables) stays to the end: frozen, it is no longer walked by every full
+    collection of a long audit. Only what later reviews make is collected."""
+    gc.freeze()
 
 
 def case_sources(paths: list[Path], demo: bool) -> Iterator[Source]:
