@@ -7,6 +7,7 @@ sum, then the line that decided the category.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from il2tui.core import display
@@ -56,9 +57,7 @@ def assessment_lines(
 
 def lesion_line(row: LesionResult, escape: Callable[[str], str] | None = None) -> str:
     """One baseline lesion at one evaluation, with its product and its nadir."""
-    name = lesion_name(row.id, row.site)
-    if escape is not None:
-        name = escape(name)
+    name = lesion_name(row.id, row.site) if escape is None else _escaped(row.id, row.site, escape)
     if row.diameters is None:
         return f"{name}: not assessed"
     nadir = display.area(row.nadir_before_mm2)
@@ -70,6 +69,12 @@ def lesion_line(row: LesionResult, escape: Callable[[str], str] | None = None) -
     growing = ", growing" if row.growing and not row.progressing else ""
     change = display.pct(row.change_from_nadir_pct)
     return f"{name}: {size} ({change} on nadir {nadir}{growing})"
+
+
+@lru_cache(maxsize=4096)
+def _escaped(lesion_id: str, site: str, escape: Callable[[str], str]) -> str:
+    """A lesion's name escaped, once for all its evaluations."""
+    return escape(lesion_name(lesion_id, site))
 
 
 def site_line(site: NonMeasurableResult) -> str:

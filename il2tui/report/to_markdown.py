@@ -58,11 +58,11 @@ def review_parts(review: Review, source: str | None = None) -> list[Part]:
     made and encoded once: the notice, the notes, the cohorts, each rule's reasoning and
     the guideline's cautions."""
     head = common.header_lines(review, source)
-    out: list[Part] = [f"# {md(head[0])}", "", *(f"- {md(line)}" for line in head[1:])]
+    out: list[Part] = [f"# {md(head[0])}", "", *[f"- {md(line)}" for line in head[1:]]]
     out.append(_notice(review.notice))
     out += _notes(review.eligibility, common.ELIGIBILITY_TITLE)
     out += _notes(review.warnings, "Warnings: where this patient differs from the series")
-    out += [_BASELINE, *(f"- {line}" for line in common.baseline_lines(review, md))]
+    out += [_BASELINE, *[f"- {line}" for line in common.baseline_lines(review, md)]]
     out += _cohort(review.cohort_first_course, "The series after course 1")
     if review.courses:
         out += [_TIMELINE, *map(_row, review.courses)]

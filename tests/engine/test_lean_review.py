@@ -4,6 +4,7 @@ status. Other command lines are Typer's."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -142,3 +143,21 @@ def test_a_plain_review_loads_neither_typer_nor_pydantic() -> None:
     assert not {m for m in loaded if m.split(".")[0] in ("typer", "click", "pydantic")}
     # a review saves nothing: the atomic writer and its tempfile load only to save a case
     assert not {"il2tui.core.storage", "tempfile"} & loaded
+
+
+def test_an_audit_freezes_what_it_holds_after_its_first_review(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What stays to the end of an audit (the modules, the guideline, the paper's tables) is
+    out of the full collections after the first review (``bench/instructions.py``: 1.6%
+    of the instructions of 600 reviews), and the reviews are written all the same."""
+    from il2tui.cli.review_run import run_review
+
+    frozen = gc.get_freeze_count()
+    try:
+        assert run_review([folder], "csv", None, demo=False)  # broken.json: True
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+    written = capsys.readouterr()
+    assert written.out.count(str(folder)) >= 2 and "broken.json" in written.err

@@ -141,15 +141,36 @@ def test_lines_alike_but_for_their_digits_are_escaped_alike(text: str) -> None:
     assert markdown(text) == _markdown_by_definition(text)
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "escaped"),
+    [
+        # An audit's file names: one pattern, escaped once, each name with its own digits.
+        ("case_00011.json", "case_00012.json", "case\\_00012\\.json"),
+        ("[p. 1957] 3 < 4", "[p. 2106] 9 < 1", "\\[p. 2106\\] 9 \\< 1"),
+        # A visible escape with a 0 in it (\x10): the pattern's 0s are not all digits.
+        ("\x10 *7*", "\x10 *8*", "\\\\x10 \\*8\\*"),
+        ("\x00 08", "\x00 91", "\\\\x00 91"),
+        # A line that starts like a list or a heading, with its digits.
+        ("12. x_1", "34. y_2", "34\\. y\\_2"),
+    ],
+)
+def test_a_line_escaped_by_its_pattern_keeps_its_own_digits(
+    first: str, then: str, escaped: str
+) -> None:
+    textsafe._BY_PATTERN.clear()
+    markdown(first)
+    assert markdown(then) == escaped == _markdown_by_definition(then)
+
+
 def test_the_remembered_patterns_are_bounded() -> None:
     for n in range(textsafe._MAX_PATTERNS + 10):
         markdown("x" * (n % 64) + "y" * (n // 64))
-        assert 0 < len(textsafe._AS_IS) <= textsafe._MAX_PATTERNS
+        assert 0 < len(textsafe._BY_PATTERN) <= textsafe._MAX_PATTERNS
 
 
 def test_a_line_left_as_it_is_does_not_let_another_pass() -> None:
     """What is remembered of a line that needs nothing is kept to lines of its pattern."""
-    textsafe._AS_IS.clear()
+    textsafe._BY_PATTERN.clear()
     assert markdown("see the 2 notes") == "see the 2 notes"
     assert markdown("see the *2* notes") == "see the \\*2\\* notes"
 
