@@ -162,6 +162,21 @@ def test_a_line_escaped_by_its_pattern_keeps_its_own_digits(
     assert markdown(then) == escaped == _markdown_by_definition(then)
 
 
+def test_what_is_remembered_of_a_pattern() -> None:
+    """A line left as it is: ``True``; a line to escape: its pattern's escaped line cut at
+    the digits; a line whose escape adds a 0 (``\\x10``): ``False``, the expressions each
+    time. (What the memo keeps only makes escaping faster; this checks it is kept.)"""
+    textsafe._BY_PATTERN.clear()
+    for line in ("see 12 notes", "case_07.json", "\x10 7", "no digit_here"):
+        markdown(line)
+    assert textsafe._BY_PATTERN == {
+        b"see 00 notes": True,
+        b"case_00.json": ("case\\_", "", "\\.json"),
+        b"\x10 0": False,
+        b"no digit_here": ("no digit\\_here",),
+    }
+
+
 def test_the_remembered_patterns_are_bounded() -> None:
     for n in range(textsafe._MAX_PATTERNS + 10):
         markdown("x" * (n % 64) + "y" * (n // 64))
