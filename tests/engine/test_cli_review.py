@@ -92,3 +92,31 @@ def test_review_runs_as_a_process_without_a_traceback_on_bad_input(tmp_path: Pat
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "patient.diagnosis" in result.stderr
+
+
+def test_an_audit_of_several_groups_keeps_each_review_and_error_in_file_order(
+    tmp_path: Path,
+) -> None:
+    """``il2 review`` makes reviews a few at a time before writing them (``GROUP``): over
+    several groups, with broken files at their edges, each file gets its own review, in
+    the order of the files, and each broken file is named once, in order."""
+    from il2tui.cli.review_run import GROUP
+
+    count = 2 * GROUP + 5
+    broken = {0, 1, GROUP, GROUP + 1, 2 * GROUP + 1, count - 1}
+    case = json.loads(demo_case_text())
+    for i in range(count):
+        case["patient"]["label"] = f"patient {i}"
+        text = '{"format": "il2-case/1"}' if i in broken else json.dumps(case)
+        (tmp_path / f"case-{i:03d}.json").write_text(text, encoding="utf-8")
+    il2 = installed("il2")
+    run = subprocess.run([il2, "review", str(tmp_path), "-f", "json"], capture_output=True)
+    assert run.returncode == 2
+    reviews = json.loads(run.stdout)
+    valid = [i for i in range(count) if i not in broken]
+    assert [r["label"] for r in reviews] == [f"patient {i}" for i in valid]
+    named = [line.split(": ")[0] for line in run.stderr.decode().splitlines()]
+    assert named == [str(tmp_path / f"case-{i:03d}.json") for i in sorted(broken)]
+    last = tmp_path / f"case-{count - 2:03d}.json"
+    alone = subprocess.run([il2, "review", str(last), "-f", "json"], capture_output=True)
+    assert reviews[-1] == json.loads(alone.stdout)
