@@ -7,6 +7,7 @@ sum, then the line that decided the category.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
         NewLesionResult,
         NonMeasurableResult,
     )
+
+
+_ZERO = Decimal(0)  # a lesion without a product adds nothing to the SPD's sum
 
 
 def lesion_name(lesion_id: str, site: str) -> str:
@@ -43,7 +47,7 @@ def assessment_lines(
         lines += more if escape is None else map(escape, more)
     if result.spd_mm2 is not None and len(result.lesions) > 1:
         number = display.number
-        terms = " + ".join([number(row.product_mm2 or 0) for row in result.lesions])
+        terms = " + ".join([number(row.product_mm2 or _ZERO) for row in result.lesions])
         lines.append(f"SPD = {terms} = {display.area(result.spd_mm2)}")
     words = [result.basis]
     if result.after_progression:
