@@ -36,12 +36,12 @@ def run_review(
     guideline, assumptions = read_clinic_files(guideline_path, assumptions_path)
     sources = list(case_sources(paths, demo))
     output = Output(fmt, several=len(sources) > 1, emit=Stdout())
-    failed = False
-    for start in (0, *range(1, len(sources), GROUP)):  # the first alone (see below), then groups
-        group = sources[start : GROUP + start if start else 1]
-        failed |= _write_group(group, output, (guideline, assumptions))
-        if start == 0:
-            _keep_to_the_end()
+    clinic = (guideline, assumptions)
+    # The first review alone: what the process holds is frozen after it, with no review in it.
+    failed = _write_group(sources[:1], output, clinic)
+    _keep_to_the_end()
+    for start in range(1, len(sources), GROUP):
+        failed |= _write_group(sources[start : start + GROUP], output, clinic)
     output.close()
     with writing_output():
         sys.stdout.flush()
@@ -59,12 +59,14 @@ def _write_group(group: list[Source], output: Output, clinic: ClinicFiles) -> bo
     """Review each case of ``group``, then write the reviews and the errors in order;
     return True when some file was invalid."""
     found = [_review(load, clinic) for _, load in group]
+    failed = False
     for (name, _), review in zip(group, found, strict=True):
         if isinstance(review, InputFileError):
             error_line(str(review))
+            failed = True
         else:
             output.add(name, review)
-    return any(isinstance(review, InputFileError) for review in found)
+    return failed
 
 
 def _review(load: Callable[[], Case], clinic: ClinicFiles) -> Review | InputFileError:
