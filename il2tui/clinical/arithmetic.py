@@ -7,11 +7,11 @@ sum, then the line that decided the category.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from il2tui.core import display
+from il2tui.core.exact import ZERO
 
 if TYPE_CHECKING:
     from il2tui.clinical.model import (
@@ -20,9 +20,6 @@ if TYPE_CHECKING:
         NewLesionResult,
         NonMeasurableResult,
     )
-
-
-_ZERO = Decimal(0)  # a lesion without a product adds nothing to the SPD's sum
 
 
 def lesion_name(lesion_id: str, site: str) -> str:
@@ -47,7 +44,7 @@ def assessment_lines(
         lines += more if escape is None else map(escape, more)
     if result.spd_mm2 is not None and len(result.lesions) > 1:
         number = display.number
-        terms = " + ".join([number(row.product_mm2 or _ZERO) for row in result.lesions])
+        terms = " + ".join([number(row.product_mm2 or ZERO) for row in result.lesions])
         lines.append(f"SPD = {terms} = {display.area(result.spd_mm2)}")
     words = [result.basis]
     if result.after_progression:

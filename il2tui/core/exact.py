@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, Rounded
 
 _EXACT = Context(prec=60, traps=[Inexact, Rounded, InvalidOperation, Overflow])
-_ZERO = Decimal(0)
+ZERO = Decimal(0)
 _ONE = Decimal(1)
 
 
@@ -33,7 +33,7 @@ def mul(d1: Decimal, d2: Decimal) -> Decimal:
 
 def add(values: Iterable[Decimal]) -> Decimal:
     """The exact sum."""
-    total = _ZERO
+    total = ZERO
     for value in values:
         total = _EXACT.add(total, value)
     return total
