@@ -14,7 +14,7 @@ from il2tui.clinical import model
 from il2tui.clinical.review import review_case
 
 #: What a frozen object can hold without any way to point back at it once it is built.
-_LEAVES = (tuple, str, int, bool, type(None), model.Decimal, model.date)
+_LEAVES = (tuple, str, int, float, bool, type(None), model.Decimal, model.date)
 _REVIEW_CLASSES = [
     kind
     for kind in vars(model).values()
@@ -49,8 +49,14 @@ def test_a_review_holds_only_frozen_values_and_is_not_tracked() -> None:
     assert len(_REVIEW_CLASSES) > 10  # the module's classes were found
     for kind in _REVIEW_CLASSES:
         assert kind.__struct_config__.frozen and not kind.__struct_config__.gc, kind
+    walked, waiting = set(), list(_REVIEW_CLASSES)
+    while waiting:  # and the frozen Structs of other modules that a review holds (a cohort)
+        kind = waiting.pop()
+        walked.add(kind)
         for name, hint in typing.get_type_hints(kind).items():
             for found in _types_in(hint):
                 assert found in _LEAVES or _frozen_struct(found), (kind.__name__, name, found)
+                if found not in _LEAVES and found not in walked:
+                    waiting.append(found)
     review = review_case(demo_case())
     assert not gc.is_tracked(review) and not gc.is_tracked(review.courses[0].recommendation)
